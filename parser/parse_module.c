@@ -533,8 +533,8 @@ static rg_module *parse_module_once(const char *file, const char *src,
     return m;
 }
 
-/* Which of two failed parses to report: the one whose first error comes
- * later in the text got further. */
+/* true when the parse that produced a got further than the one that
+ * produced b: its first error comes later in the text. */
 static bool got_further(const rg_errors *a, const rg_errors *b)
 {
     if (a->count == 0 || b->count == 0)
