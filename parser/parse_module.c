@@ -497,10 +497,23 @@ static void setup(rg_parser *p, rg_arena *arena, const char *file,
                     (experimental ? RG_KW_AND | RG_KW_OR : 0);
 }
 
+/* false, with an error, when src is too large to parse. */
+static bool check_size(const char *file, size_t len, rg_errors *errs)
+{
+    if (len <= RG_PARSE_MAX_SOURCE_BYTES)
+        return true;
+    rg_errors_add(errs, "rego_parse_error", file, 0, 0,
+                  "source too large: %zu bytes (the limit is %zu)", len,
+                  RG_PARSE_MAX_SOURCE_BYTES);
+    return false;
+}
+
 static rg_module *parse_module_once(const char *file, const char *src,
                                     size_t len, rg_rego_version version,
                                     bool experimental, rg_errors *errs)
 {
+    if (!check_size(file, len, errs))
+        return NULL;
     size_t hint = len * MODULE_ARENA_PER_BYTE;
     rg_arena *arena = rg_arena_new(hint < MODULE_ARENA_MIN
                                        ? MODULE_ARENA_MIN : hint);
@@ -583,6 +596,8 @@ bool rg_parse_query(rg_arena *arena, const char *file, const char *src,
                     size_t len, const rg_parse_options *opts, rg_body *out,
                     rg_errors *errs)
 {
+    if (!check_size(file, len, errs))
+        return false;
     rg_parser p;
     rg_rego_version v = opts ? opts->version : RG_REGO_V1;
     setup(&p, arena, file, src, len, v, opts && opts->experimental);
