@@ -13,3 +13,6 @@
 #endif
 
 RG_BUILTIN_TABLE(compare)
+RG_BUILTIN_TABLE(strings)
+RG_BUILTIN_TABLE(trim)
+RG_BUILTIN_TABLE(split)
