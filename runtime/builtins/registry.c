@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "runtime/builtin.h"
+#include "runtime/builtins/registry.h"
 
 #define RG_BUILTIN_TABLE(cat) extern const rg_builtin_def rg_builtins_##cat[];
 #include "runtime/builtins/tables.h"
@@ -85,4 +86,19 @@ const rg_builtin_def *const *rg_builtin_all(size_t *count)
     pthread_once(&registry_once, registry_build);
     *count = registry_count;
     return registry_list;
+}
+
+/* OPA's deprecated builtins, unavailable to Rego v1 modules. */
+static const char *const registry_deprecated[] = {
+    "all", "any", "cast_array", "cast_boolean", "cast_null",
+    "cast_object", "cast_set", "cast_string", "net.cidr_overlap",
+    "re_match", "set_diff"
+};
+
+bool rg_builtin_deprecated(const char *name)
+{
+    for (size_t i = 0; i < RG_ARRAY_LEN(registry_deprecated); i++)
+        if (strcmp(registry_deprecated[i], name) == 0)
+            return true;
+    return false;
 }
