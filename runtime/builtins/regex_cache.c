@@ -176,6 +176,7 @@ rg_regex_result rg_regex_exec(rg_regex *re, const char *s, size_t len,
     pcre2_match_context *mc = pcre2_match_context_create(NULL);
     pcre2_set_match_limit(mc, RG_REGEX_MATCH_LIMIT);
     pcre2_set_depth_limit(mc, RG_REGEX_DEPTH_LIMIT);
+    pcre2_set_heap_limit(mc, RG_REGEX_HEAP_LIMIT);
     int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, start, 0, md, mc);
     rg_regex_result res = RG_REGEX_NOMATCH;
     if (rc >= 0) {

@@ -18,11 +18,16 @@
 /* Patterns kept compiled at once, as OPA's regex cache. */
 #define RG_REGEX_CACHE_MAX 100
 
-/* Backtracking steps and nesting depth one match attempt may use.  A
- * 50 KB subject with a catastrophic pattern hits the step limit in well
- * under a second; ordinary patterns need far fewer steps. */
+/* Backtracking steps one match attempt may take: a 50 KB subject with a
+ * catastrophic pattern hits it in well under a second, while ordinary
+ * patterns need far fewer steps. */
 #define RG_REGEX_MATCH_LIMIT 5000000
-#define RG_REGEX_DEPTH_LIMIT 100000
+/* Nested backtracking points: a repeated group on a long subject needs
+ * one per repetition, so this is generous and memory is bounded by the
+ * heap limit instead. */
+#define RG_REGEX_DEPTH_LIMIT 10000000
+/* KiB of backtracking memory per match attempt. */
+#define RG_REGEX_HEAP_LIMIT (64 * 1024)
 
 typedef struct rg_regex rg_regex;
 
