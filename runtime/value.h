@@ -50,7 +50,9 @@ const rg_value *rg_bool(bool b);
 bool rg_bool_get(const rg_value *v);
 
 const rg_value *rg_int(rg_arena *arena, int64_t i);
-const rg_value *rg_double(rg_arena *arena, double d);   /* finite d only */
+/* A finite double: an integer when d is integral and fits int64_t,
+ * otherwise the number with Go's shortest %g text ("0.1", "1e+21"). */
+const rg_value *rg_double(rg_arena *arena, double d);
 
 /* Parse a JSON or Rego number literal exactly.  Returns NULL when text is
  * not a valid number. */
