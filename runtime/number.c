@@ -303,6 +303,18 @@ const char *rg_number_text(rg_arena *arena, const rg_value *v)
     return RG_AS_NUM(v)->text;
 }
 
+void rg_number_write(rg_buf *out, const rg_value *v)
+{
+    assert(v->kind == RG_NUMBER);
+    if (v->form == RG_NUM_INT) {
+        char buf[24];
+        int n = snprintf(buf, sizeof buf, "%" PRId64, RG_AS_INT(v)->i);
+        rg_buf_append(out, buf, (size_t)n);
+        return;
+    }
+    rg_buf_append(out, RG_AS_NUM(v)->text, RG_AS_NUM(v)->text_len);
+}
+
 /* ---- Exact order and hashing -------------------------------------------- */
 
 void rg_number_norm(const rg_value *v, rg_norm *n, char buf[RG_NORM_BUF])

@@ -28,6 +28,7 @@
 
 #include <gmp.h>
 
+#include "runtime/buf.h"
 #include "runtime/value.h"
 
 typedef enum rg_number_status {
@@ -75,6 +76,9 @@ const rg_value *rg_number_ceil(rg_arena *arena, const rg_value *v);
 const rg_value *rg_number_floor(rg_arena *arena, const rg_value *v);
 /* Exact negation: -v, keeping a literal's digits ("1.50" -> "-1.50"). */
 const rg_value *rg_number_neg(rg_arena *arena, const rg_value *v);
+
+/* Append the number's text (as rg_number_text gives it) to out. */
+void rg_number_write(rg_buf *out, const rg_value *v);
 
 /* -1, 0 or 1 by the sign of v's value. */
 int rg_number_sign(const rg_value *v);

@@ -99,6 +99,10 @@ rg_builder *rg_set_builder(rg_arena *arena, size_t size_hint);
  * added or already present with an equal value. */
 bool rg_builder_put(rg_builder *b, const rg_value *key,
                     const rg_value *value);
+/* Add or replace an object entry: the last value put under a key wins
+ * (decoding JSON or YAML mappings with repeated keys). */
+void rg_builder_set(rg_builder *b, const rg_value *key,
+                    const rg_value *value);
 /* Add a set element; duplicates merge. */
 void rg_builder_add(rg_builder *b, const rg_value *elem);
 /* Lookup while building: the value stored under key, or NULL. */
