@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include "runtime/builtins/args.h"
-#include "runtime/builtins/utf8.h"
+#include "runtime/builtins/runes.h"
 #include "runtime/builtins/vlist.h"
 
 static rg_bstatus aggregates_count(rg_bctx *ctx, const rg_value *const *args,
@@ -18,7 +18,7 @@ static rg_bstatus aggregates_count(rg_bctx *ctx, const rg_value *const *args,
     const rg_value *v = args[0];
     RG_ARGS_TRY(rg_args_one_of(ctx, 1, v, "array, object, set, string"));
     size_t n = rg_value_kind(v) == RG_STRING
-                   ? rg_utf8_count(rg_string_bytes(v), rg_string_len(v))
+                   ? rg_runes_count(rg_string_bytes(v), rg_string_len(v))
                    : rg_len(v);
     *out = rg_int(rg_bctx_arena(ctx), (int64_t)n);
     return RG_BUILTIN_OK;

@@ -14,7 +14,7 @@
 #include "runtime/builtins/args.h"
 #include "runtime/builtins/regex_cache.h"
 #include "runtime/builtins/strbuf.h"
-#include "runtime/builtins/utf8.h"
+#include "runtime/builtins/runes.h"
 #include "runtime/builtins/vlist.h"
 
 /* Most capture groups the builtins handle; RE2 programs rarely have
@@ -101,7 +101,7 @@ static bool regex_each(rg_regex *re, const char *s, size_t len, int64_t n,
         if (spans[1] == pos) {
             accept = spans[0] != prev_end;
             if (pos < len)
-                rg_utf8_decode(s, len, &pos);
+                rg_runes_decode(s, len, &pos);
             else
                 pos++;
         } else {

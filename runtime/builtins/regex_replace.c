@@ -17,7 +17,7 @@
 #include "runtime/builtins/format.h"
 #include "runtime/builtins/regex_cache.h"
 #include "runtime/builtins/strbuf.h"
-#include "runtime/builtins/utf8.h"
+#include "runtime/builtins/runes.h"
 
 /* Capture groups handled; as in regex.c. */
 #define REPLACE_MAX_GROUPS 255
@@ -100,7 +100,7 @@ static rg_bstatus replace_all(rg_bctx *ctx, rg_regex *re, const char *s,
         last = spans[1];
         size_t next = pos;
         if (pos < len)
-            rg_utf8_decode(s, len, &next);
+            rg_runes_decode(s, len, &next);
         else
             next = pos + 1;
         pos = next > spans[1] ? next : spans[1];
