@@ -94,8 +94,9 @@ static rg_bstatus compare_member_2(rg_bctx *ctx,
     return compare_result(out, compare_member(args[0], args[1]));
 }
 
-/* The item of coll under key: an object's value or an array's item at
- * an integer index; NULL when absent. */
+/* The item of coll under key: an object's value, an array's item at an
+ * integer index, or for a set the key itself when it is an element;
+ * NULL when absent. */
 static const rg_value *compare_lookup(const rg_value *coll,
                                       const rg_value *key)
 {
@@ -103,6 +104,8 @@ static const rg_value *compare_lookup(const rg_value *coll,
     switch (rg_value_kind(coll)) {
     case RG_OBJECT:
         return rg_object_get(coll, key);
+    case RG_SET:
+        return rg_set_contains(coll, key) ? key : NULL;
     case RG_ARRAY:
         if (rg_value_kind(key) != RG_NUMBER || !rg_number_int64(key, &i))
             return NULL;

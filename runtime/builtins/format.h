@@ -6,7 +6,8 @@
  *   set() for the empty set
  *
  * Strings are quoted the way Go's strconv.Quote does (escapes for
- * control characters, \xNN for invalid UTF-8 bytes).
+ * control characters, \xNN for invalid UTF-8 bytes).  The text comes
+ * from runtime/value_text.h; these wrappers build it in an arena.
  */
 #ifndef RG_FORMAT_H
 #define RG_FORMAT_H
@@ -19,10 +20,6 @@ void rg_format_value(rg_strbuf *b, const rg_value *v);
 
 /* Append s[0..len) quoted with Go's strconv.Quote rules. */
 void rg_format_quote(rg_strbuf *b, const char *s, size_t len);
-
-/* True when Go's unicode.IsPrint would call r printable (an
- * approximation covering the control, format and separator ranges). */
-bool rg_format_is_print(int32_t r);
 
 /* v's term text as a NUL-terminated string in arena. */
 const char *rg_format_text(rg_arena *arena, const rg_value *v);

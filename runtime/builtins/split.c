@@ -11,7 +11,7 @@
 
 #include "runtime/builtins/args.h"
 #include "runtime/builtins/strbuf.h"
-#include "runtime/builtins/utf8.h"
+#include "runtime/builtins/runes.h"
 #include "runtime/builtins/vlist.h"
 
 /* The parts of s split on delim, all of them. */
@@ -22,7 +22,7 @@ static void split_all(rg_arena *arena, const char *s, size_t len,
     if (dlen == 0) {
         for (size_t pos = 0; pos < len;) {
             size_t start = pos;
-            rg_utf8_decode(s, len, &pos);
+            rg_runes_decode(s, len, &pos);
             rg_vlist_push(parts, rg_string(arena, s + start, pos - start));
         }
         return;
@@ -109,7 +109,7 @@ static const rg_value *split_replace(rg_arena *arena, const char *s,
         if (i == len)
             break;
         size_t pos = i;
-        rg_utf8_decode(s, len, &pos);
+        rg_runes_decode(s, len, &pos);
         rg_strbuf_add(&b, s + i, pos - i);
         i = pos;
     }

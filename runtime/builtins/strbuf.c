@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "runtime/builtins/strbuf.h"
-#include "runtime/builtins/utf8.h"
+#include "runtime/builtins/runes.h"
 
 /* First allocation size: most built strings are short. */
 #define STRBUF_MIN 32
@@ -78,5 +78,5 @@ void rg_strbuf_printf(rg_strbuf *b, const char *fmt, ...)
 void rg_strbuf_rune(rg_strbuf *b, int32_t r)
 {
     char buf[4];
-    rg_strbuf_add(b, buf, rg_utf8_encode(r, buf));
+    rg_strbuf_add(b, buf, rg_runes_encode(r, buf));
 }

@@ -15,7 +15,7 @@
 
 #include "runtime/builtins/args.h"
 #include "runtime/builtins/strbuf.h"
-#include "runtime/builtins/utf8.h"
+#include "runtime/builtins/runes.h"
 #include "runtime/builtins/vlist.h"
 
 #define STR(v) rg_string_bytes(v), rg_string_len(v)
@@ -109,9 +109,9 @@ static int64_t strings_index(const rg_value *s, const rg_value *sub,
     if (at < 0)
         return -1;
     size_t pos = (size_t)at;
-    rg_utf8_decode(rg_string_bytes(s), rg_string_len(s), &pos);
+    rg_runes_decode(rg_string_bytes(s), rg_string_len(s), &pos);
     *next = pos;
-    return (int64_t)rg_utf8_count(rg_string_bytes(s), (size_t)at);
+    return (int64_t)rg_runes_count(rg_string_bytes(s), (size_t)at);
 }
 
 static rg_bstatus strings_indexof(rg_bctx *ctx, const rg_value *const *args,
@@ -161,10 +161,10 @@ static rg_bstatus strings_substring(rg_bctx *ctx,
         return rg_bctx_error(ctx, "eval_builtin_error", "negative offset");
     const char *s = rg_string_bytes(args[0]);
     size_t len = rg_string_len(args[0]);
-    size_t from = rg_utf8_offset(s, len, (size_t)start);
+    size_t from = rg_runes_offset(s, len, (size_t)start);
     size_t to = len;
     if (length >= 0 && (uint64_t)length < len)
-        to = from + rg_utf8_offset(s + from, len - from, (size_t)length);
+        to = from + rg_runes_offset(s + from, len - from, (size_t)length);
     return strings_ok(out, rg_string(rg_bctx_arena(ctx), s + from,
                                      to - from));
 }
@@ -212,7 +212,7 @@ static rg_bstatus strings_map_case(rg_bctx *ctx, const rg_value *const *args,
     rg_strbuf b;
     rg_strbuf_init(&b, rg_bctx_arena(ctx));
     for (size_t pos = 0; pos < len;)
-        rg_strbuf_rune(&b, strings_case(rg_utf8_decode(s, len, &pos),
+        rg_strbuf_rune(&b, strings_case(rg_runes_decode(s, len, &pos),
                                         upper));
     return strings_ok(out, rg_string(b.arena, b.data, b.len));
 }
@@ -236,7 +236,7 @@ static const char *strings_reversed(rg_arena *arena, const char *s,
                                     size_t len, size_t *out_len)
 {
     size_t n;
-    int32_t *runes = rg_utf8_runes(s, len, &n);
+    int32_t *runes = rg_runes_array(s, len, &n);
     rg_strbuf b;
     rg_strbuf_init(&b, arena);
     while (n > 0)
@@ -264,7 +264,7 @@ static rg_bstatus strings_count(rg_bctx *ctx, const rg_value *const *args,
     size_t nlen = rg_string_len(args[1]);
     int64_t n = 0;
     if (nlen == 0) {
-        n = (int64_t)rg_utf8_count(STR(args[0])) + 1;
+        n = (int64_t)rg_runes_count(STR(args[0])) + 1;
     } else {
         long at = 0;
         while ((at = strings_find(STR(args[0]), STR(args[1]),

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "runtime/builtins/args.h"
-#include "runtime/builtins/utf8.h"
+#include "runtime/builtins/runes.h"
 
 enum { TRIM_LEFT = 1, TRIM_RIGHT = 2, TRIM_BOTH = 3 };
 
@@ -14,7 +14,7 @@ enum { TRIM_LEFT = 1, TRIM_RIGHT = 2, TRIM_BOTH = 3 };
 static bool trim_in_cutset(int32_t r, const char *cut, size_t cutlen)
 {
     for (size_t pos = 0; pos < cutlen;)
-        if (rg_utf8_decode(cut, cutlen, &pos) == r)
+        if (rg_runes_decode(cut, cutlen, &pos) == r)
             return true;
     return false;
 }
@@ -40,7 +40,7 @@ static size_t trim_prev(const char *s, size_t end)
     while (start > limit && ((unsigned char)s[start] & 0xC0) == 0x80)
         start--;
     size_t pos = start;
-    rg_utf8_decode(s, end, &pos);
+    rg_runes_decode(s, end, &pos);
     return pos == end ? start : end - 1;
 }
 
@@ -51,7 +51,7 @@ static void trim_range(const char *s, size_t *from, size_t *to, int sides,
 {
     while ((sides & TRIM_LEFT) && *from < *to) {
         size_t pos = *from;
-        int32_t r = rg_utf8_decode(s, *to, &pos);
+        int32_t r = rg_runes_decode(s, *to, &pos);
         if (cut ? !trim_in_cutset(r, cut, cutlen) : !trim_is_space(r))
             break;
         *from = pos;
@@ -59,7 +59,7 @@ static void trim_range(const char *s, size_t *from, size_t *to, int sides,
     while ((sides & TRIM_RIGHT) && *to > *from) {
         size_t start = trim_prev(s, *to);
         size_t pos = start;
-        int32_t r = rg_utf8_decode(s, *to, &pos);
+        int32_t r = rg_runes_decode(s, *to, &pos);
         if (cut ? !trim_in_cutset(r, cut, cutlen) : !trim_is_space(r))
             break;
         *to = start;

@@ -3,39 +3,7 @@
  */
 #include <check.h>
 
-#include "tests/unit/bctx_double.h"
-#include "tests/unit/bvalues.h"
-
-static rg_bctx ctx;
-
-static void setup(void)
-{
-    bctx_double_init(&ctx);
-    bv_use(ctx.arena);
-}
-
-static void teardown(void)
-{
-    bctx_double_free(&ctx);
-}
-
-/* Call name and return the result's term text, or "error: MESSAGE". */
-static const char *call(const char *name, size_t n, ...)
-{
-    const rg_value *args[8];
-    va_list ap;
-    va_start(ap, n);
-    for (size_t i = 0; i < n; i++)
-        args[i] = va_arg(ap, const rg_value *);
-    va_end(ap);
-    const rg_value *out;
-    rg_bstatus st = bctx_double_call(&ctx, name, args, n, &out);
-    if (st == RG_BUILTIN_ERROR)
-        return rg_arena_printf(ctx.arena, "error: %s", ctx.error);
-    if (st == RG_BUILTIN_UNDEFINED)
-        return "undefined";
-    return TEXT(out);
-}
+#include "tests/unit/bcall.h"
 
 START_TEST(strings_should_concat_arrays_and_sets)
 {
@@ -50,7 +18,7 @@ START_TEST(strings_should_concat_arrays_and_sets)
     ck_assert_str_eq(call("concat", 2, S(","), I(1)),
                      "error: concat: operand 2 must be one of {set, array}"
                      " but got number");
-    ck_assert_str_eq(ctx.error_code, "eval_type_error");
+    ck_assert_str_eq(bcall_ctx.error_code, "eval_type_error");
 }
 END_TEST
 
@@ -64,7 +32,7 @@ START_TEST(strings_should_index_by_code_points)
                      "[1, 3, 4]");
     ck_assert_str_eq(call("indexof", 2, S("abc"), S("")),
                      "error: indexof: empty search character");
-    ck_assert_str_eq(ctx.error_code, "eval_builtin_error");
+    ck_assert_str_eq(bcall_ctx.error_code, "eval_builtin_error");
 }
 END_TEST
 
@@ -164,7 +132,7 @@ static Suite *strings_suite(void)
 {
     Suite *s = suite_create("builtins_strings");
     TCase *tc = tcase_create("core");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, bcall_setup, bcall_teardown);
     tcase_add_test(tc, strings_should_concat_arrays_and_sets);
     tcase_add_test(tc, strings_should_index_by_code_points);
     tcase_add_test(tc, strings_should_take_substrings);

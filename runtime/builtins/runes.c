@@ -1,12 +1,12 @@
 /*
- * UTF-8 decoding and encoding with Go's rules (see utf8.h).
+ * UTF-8 decoding and encoding with Go's rules (see runes.h).
  */
 #include <stdlib.h>
 
-#include "runtime/builtins/utf8.h"
+#include "runtime/builtins/runes.h"
 
 /* Length of the sequence a lead byte starts, 0 for an invalid lead. */
-static size_t utf8_seq_len(unsigned char c)
+static size_t runes_seq_len(unsigned char c)
 {
     if (c < 0x80)
         return 1;
@@ -21,7 +21,7 @@ static size_t utf8_seq_len(unsigned char c)
 
 /* Allowed range of the second byte, which rules out overlong forms,
  * surrogates and values above U+10FFFF. */
-static bool utf8_second_ok(unsigned char lead, unsigned char c)
+static bool runes_second_ok(unsigned char lead, unsigned char c)
 {
     unsigned char lo = 0x80, hi = 0xBF;
     if (lead == 0xE0)
@@ -35,24 +35,24 @@ static bool utf8_second_ok(unsigned char lead, unsigned char c)
     return c >= lo && c <= hi;
 }
 
-int32_t rg_utf8_decode(const char *s, size_t len, size_t *pos)
+int32_t rg_runes_decode(const char *s, size_t len, size_t *pos)
 {
     const unsigned char *p = (const unsigned char *)s + *pos;
     size_t avail = len - *pos;
-    size_t n = utf8_seq_len(p[0]);
+    size_t n = runes_seq_len(p[0]);
     if (n == 1) {
         *pos += 1;
         return p[0];
     }
-    if (n == 0 || n > avail || !utf8_second_ok(p[0], p[1])) {
+    if (n == 0 || n > avail || !runes_second_ok(p[0], p[1])) {
         *pos += 1;
-        return RG_UTF8_ERROR;
+        return RG_RUNES_ERROR;
     }
     int32_t r = p[0] & (0x7F >> n);
     for (size_t i = 1; i < n; i++) {
         if ((p[i] & 0xC0) != 0x80) {
             *pos += 1;
-            return RG_UTF8_ERROR;
+            return RG_RUNES_ERROR;
         }
         r = (r << 6) | (p[i] & 0x3F);
     }
@@ -60,11 +60,11 @@ int32_t rg_utf8_decode(const char *s, size_t len, size_t *pos)
     return r;
 }
 
-size_t rg_utf8_encode(int32_t r, char *buf)
+size_t rg_runes_encode(int32_t r, char *buf)
 {
     unsigned char *b = (unsigned char *)buf;
     if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF))
-        r = RG_UTF8_ERROR;
+        r = RG_RUNES_ERROR;
     if (r < 0x80) {
         b[0] = (unsigned char)r;
         return 1;
@@ -87,28 +87,28 @@ size_t rg_utf8_encode(int32_t r, char *buf)
     return 4;
 }
 
-size_t rg_utf8_count(const char *s, size_t len)
+size_t rg_runes_count(const char *s, size_t len)
 {
     size_t n = 0;
     for (size_t pos = 0; pos < len; n++)
-        rg_utf8_decode(s, len, &pos);
+        rg_runes_decode(s, len, &pos);
     return n;
 }
 
-size_t rg_utf8_offset(const char *s, size_t len, size_t cp)
+size_t rg_runes_offset(const char *s, size_t len, size_t cp)
 {
     size_t pos = 0;
     for (size_t i = 0; i < cp && pos < len; i++)
-        rg_utf8_decode(s, len, &pos);
+        rg_runes_decode(s, len, &pos);
     return pos;
 }
 
-int32_t *rg_utf8_runes(const char *s, size_t len, size_t *count)
+int32_t *rg_runes_array(const char *s, size_t len, size_t *count)
 {
     int32_t *out = rg_xmalloc((len + 1) * sizeof *out);
     size_t n = 0;
     for (size_t pos = 0; pos < len;)
-        out[n++] = rg_utf8_decode(s, len, &pos);
+        out[n++] = rg_runes_decode(s, len, &pos);
     *count = n;
     return out;
 }
