@@ -600,8 +600,13 @@ static rg_xterm *lower_template(lowerer *L, scope *S, const rg_term *t)
     rg_xterm *x = xnew(L, XK_TEMPLATE, t->loc, t->u.template.count);
     for (uint32_t i = 0; i < t->u.template.count; i++) {
         const rg_template_part *p = &t->u.template.parts[i];
-        x->items[i] = p->expr ? lower_expr_term(L, S, p->expr) :
-            xconst(L, t->loc, rg_string(L->arena, p->text, p->len));
+        if (p->expr) {
+            x->items[i] = lower_expr_term(L, S, p->expr);
+            continue;
+        }
+        x->items[i] = xconst(L, t->loc, rg_string(L->arena, p->text,
+                                                   p->len));
+        x->items[i]->text = true;
     }
     return x;
 }

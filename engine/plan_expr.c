@@ -171,7 +171,7 @@ static uint32_t plan_template(planner *P, const rg_xterm *t)
     P->nregs += t->n;
     for (uint32_t i = 0; i < t->n; i++) {
         const rg_xterm *part = t->items[i];
-        if (part->kind == XK_CONST) {
+        if (part->text) {
             rg_plan_emit(P, RG_OP_CONST, block + i,
                          rg_plan_const(P, part->value), 0, 0);
             continue;

@@ -59,6 +59,7 @@ struct rg_xterm {
     uint32_t node;              /* XOP_FUNC */
     int arity;                  /* declared operands of the callee */
     const char *name;           /* the operator's name, for errors */
+    bool text;                  /* template part written as text */
 };
 
 typedef enum rg_xekind {
