@@ -519,8 +519,6 @@ static const opinfo vm_ops[] = {
     {"gt", XOP_COMPARE, RG_CMP_GT, 2},
     {"gte", XOP_COMPARE, RG_CMP_GE, 2},
     {"print", XOP_PRINT, RG_CMP_EQ, -1},
-    {"and", XOP_AND, RG_CMP_EQ, 2},
-    {"or", XOP_OR, RG_CMP_EQ, 2},
 };
 
 /* Resolve a function node from a lowered ref of constant keys. */
@@ -771,9 +769,15 @@ static void lower_logic(lowerer *L, scope *S, const rg_expr *e,
         x->body = lower_body(L, scope_new(L, S), &e->u.group, NULL, 0);
         return;
     }
+    x->logic_or = e->kind == RG_EXPR_OR;
+    if (!x->logic_or) {
+        rg_expr *both[2] = {e->u.logic.lhs, e->u.logic.rhs};
+        rg_body body = {both, 2};
+        x->body = lower_body(L, scope_new(L, S), &body, NULL, 0);
+        return;
+    }
     x->body = lower_operand(L, S, e->u.logic.lhs);
     x->body2 = lower_operand(L, S, e->u.logic.rhs);
-    x->logic_or = e->kind == RG_EXPR_OR;
 }
 
 static rg_xexpr *lower_expr(lowerer *L, scope *S, const rg_expr *e)

@@ -36,9 +36,7 @@ typedef enum rg_xop {
     XOP_COMPARE,    /* ==, !=, <, <=, >, >= (cmp) */
     XOP_MEMBER2,    /* internal.member_2 */
     XOP_MEMBER3,    /* internal.member_3 */
-    XOP_PRINT,
-    XOP_AND,        /* experimental "and" */
-    XOP_OR          /* experimental "or" */
+    XOP_PRINT
 } rg_xop;
 
 typedef struct rg_xbody rg_xbody;
