@@ -59,10 +59,10 @@ static uint32_t plan_data_head(planner *P, const rg_xterm *t,
     }
     uint32_t r = rg_plan_tmp(P);
     bool rules_here = n->ndefs > 0 || n->default_def != NULL;
-    if (!rules_here && i < t->n && const_string(t->items[i])) {
+    if (!rules_here && i < t->n && t->items[i]->kind == XK_CONST) {
         /* Keys below a node that no rule defines: base data only. */
         uint32_t j = i;
-        while (j < t->n && const_string(t->items[j]))
+        while (j < t->n && t->items[j]->kind == XK_CONST)
             j++;
         const rg_value **keys = rg_xmalloc((j - i) * sizeof *keys);
         for (uint32_t k = i; k < j; k++)
