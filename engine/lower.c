@@ -21,7 +21,10 @@ struct scope {
     scope *parent;
     const char **names;
     uint32_t *ids;
+    uint32_t *from;     /* index of the declaring expression; 0 = all */
     uint32_t n, cap;
+    uint32_t at;        /* index of the expression being lowered */
+    uint32_t scanning;  /* index of the expression being pre-scanned */
 };
 
 struct rg_lowerer {
@@ -39,6 +42,7 @@ struct rg_lowerer {
 typedef struct rg_lowerer lowerer;
 
 static rg_xterm *lower_term(lowerer *L, scope *S, const rg_term *t);
+static char *op_name(lowerer *L, const rg_term *op);
 static rg_xbody *lower_body(lowerer *L, scope *parent, const rg_body *b,
                             rg_term **decl, uint32_t ndecl);
 static void scan_term(lowerer *L, scope *S, const rg_term *t);
@@ -71,36 +75,54 @@ static scope *scope_new(lowerer *L, scope *parent)
 {
     scope *s = rg_arena_calloc(L->arena, 1, sizeof *s);
     s->parent = parent;
+    s->at = UINT32_MAX;
     return s;
 }
 
-static uint32_t scope_declare(lowerer *L, scope *s, const char *name)
+/* Declare name in s, visible from expression from on (":=" and "some"
+ * declare from their expression; other names are visible everywhere,
+ * from = 0). */
+static uint32_t scope_add(lowerer *L, scope *s, const char *name,
+                          uint32_t from)
 {
     for (uint32_t i = 0; i < s->n; i++)
-        if (strcmp(s->names[i], name) == 0)
+        if (strcmp(s->names[i], name) == 0) {
+            if (from < s->from[i])
+                s->from[i] = from;
             return s->ids[i];
+        }
     if (s->n == s->cap) {
         uint32_t cap = s->cap ? s->cap * 2 : 8;
         const char **nn = rg_arena_alloc(L->arena, cap * sizeof *nn);
         uint32_t *ni = rg_arena_alloc(L->arena, cap * sizeof *ni);
+        uint32_t *nf = rg_arena_alloc(L->arena, cap * sizeof *nf);
         if (s->n) {
             memcpy(nn, s->names, s->n * sizeof *nn);
             memcpy(ni, s->ids, s->n * sizeof *ni);
+            memcpy(nf, s->from, s->n * sizeof *nf);
         }
         s->names = nn;
         s->ids = ni;
+        s->from = nf;
         s->cap = cap;
     }
     s->names[s->n] = name;
     s->ids[s->n] = new_var(L, name);
+    s->from[s->n] = from;
     return s->ids[s->n++];
+}
+
+static uint32_t scope_declare(lowerer *L, scope *s, const char *name)
+{
+    return scope_add(L, s, name, 0);
 }
 
 static bool scope_find(const scope *s, const char *name, uint32_t *id)
 {
     for (; s; s = s->parent)
         for (uint32_t i = 0; i < s->n; i++)
-            if (strcmp(s->names[i], name) == 0) {
+            if (strcmp(s->names[i], name) == 0 &&
+                (s->at == UINT32_MAX || s->from[i] <= s->at)) {
                 *id = s->ids[i];
                 return true;
             }
@@ -231,7 +253,7 @@ static void declare_pattern(lowerer *L, scope *S, const rg_term *t)
         return;
     switch (t->kind) {
     case RG_TERM_VAR:
-        scope_declare(L, S, t->u.var.name);
+        scope_add(L, S, t->u.var.name, S->scanning);
         break;
     case RG_TERM_ARRAY:
     case RG_TERM_SET:
@@ -281,8 +303,13 @@ static void scan_expr(lowerer *L, scope *S, const rg_expr *e)
     default:
         break;  /* and, or, groups: nested scopes */
     }
-    for (uint32_t i = 0; i < e->with_count; i++)
+    for (uint32_t i = 0; i < e->with_count; i++) {
+        /* A with value naming a builtin or function is not a var. */
+        char *name = op_name(L, e->withs[i]->value);
+        if (name && rg_engine_builtin_index(L->engine, name) >= 0)
+            continue;
         scan_term(L, S, e->withs[i]->value);
+    }
 }
 
 /* ---- Terms -------------------------------------------------------------- */
@@ -519,8 +546,6 @@ static const opinfo vm_ops[] = {
     {"gt", XOP_COMPARE, RG_CMP_GT, 2},
     {"gte", XOP_COMPARE, RG_CMP_GE, 2},
     {"print", XOP_PRINT, RG_CMP_EQ, -1},
-    {"and", XOP_AND, RG_CMP_EQ, 2},
-    {"or", XOP_OR, RG_CMP_EQ, 2},
 };
 
 /* Resolve a function node from a lowered ref of constant keys. */
@@ -600,8 +625,13 @@ static rg_xterm *lower_template(lowerer *L, scope *S, const rg_term *t)
     rg_xterm *x = xnew(L, XK_TEMPLATE, t->loc, t->u.template.count);
     for (uint32_t i = 0; i < t->u.template.count; i++) {
         const rg_template_part *p = &t->u.template.parts[i];
-        x->items[i] = p->expr ? lower_expr_term(L, S, p->expr) :
-            xconst(L, t->loc, rg_string(L->arena, p->text, p->len));
+        if (p->expr) {
+            x->items[i] = lower_expr_term(L, S, p->expr);
+            continue;
+        }
+        x->items[i] = xconst(L, t->loc, rg_string(L->arena, p->text,
+                                                   p->len));
+        x->items[i]->text = true;
     }
     return x;
 }
@@ -766,9 +796,15 @@ static void lower_logic(lowerer *L, scope *S, const rg_expr *e,
         x->body = lower_body(L, scope_new(L, S), &e->u.group, NULL, 0);
         return;
     }
+    x->logic_or = e->kind == RG_EXPR_OR;
+    if (!x->logic_or) {
+        rg_expr *both[2] = {e->u.logic.lhs, e->u.logic.rhs};
+        rg_body body = {both, 2};
+        x->body = lower_body(L, scope_new(L, S), &body, NULL, 0);
+        return;
+    }
     x->body = lower_operand(L, S, e->u.logic.lhs);
     x->body2 = lower_operand(L, S, e->u.logic.rhs);
-    x->logic_or = e->kind == RG_EXPR_OR;
 }
 
 static rg_xexpr *lower_expr(lowerer *L, scope *S, const rg_expr *e)
@@ -814,15 +850,23 @@ static rg_xexpr *lower_expr(lowerer *L, scope *S, const rg_expr *e)
 static rg_xbody *lower_body(lowerer *L, scope *S, const rg_body *b,
                             rg_term **decl, uint32_t ndecl)
 {
+    S->scanning = 0;
     for (uint32_t i = 0; i < ndecl; i++)
         scan_term(L, S, decl[i]);
-    for (uint32_t i = 0; i < b->count; i++)
+    /* Expression i is numbered i + 1 so that 0 means "everywhere". */
+    for (uint32_t i = 0; i < b->count; i++) {
+        S->scanning = i + 1;
         scan_expr(L, S, b->exprs[i]);
+    }
+    S->scanning = 0;
     rg_xbody *x = rg_arena_calloc(L->arena, 1, sizeof *x);
     x->n = b->count;
     x->exprs = rg_arena_calloc(L->arena, b->count + 1, sizeof *x->exprs);
-    for (uint32_t i = 0; i < b->count; i++)
+    for (uint32_t i = 0; i < b->count; i++) {
+        S->at = i + 1;
         x->exprs[i] = lower_expr(L, S, b->exprs[i]);
+    }
+    S->at = UINT32_MAX;
     x->nlocals = S->n;
     x->locals = S->ids;
     return x;

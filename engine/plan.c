@@ -171,6 +171,21 @@ static bool unify_ready(const planner *P, const rg_xterm *a,
                 return false;
         return true;
     }
+    if (a->kind == XK_OBJECT && b->kind == XK_OBJECT && a->n == b->n) {
+        /* Keys must be constants; values pair up by key. */
+        for (uint32_t i = 0; i < a->n; i++) {
+            uint32_t j = 0;
+            if (a->items[i]->kind != XK_CONST)
+                return false;
+            while (j < b->n && !(b->items[j]->kind == XK_CONST &&
+                                 rg_value_equal(a->items[i]->value,
+                                                b->items[j]->value)))
+                j++;
+            if (j == b->n || !unify_ready(P, a->vals[i], b->vals[j]))
+                return false;
+        }
+        return true;
+    }
     return false;
 }
 

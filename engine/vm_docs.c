@@ -12,6 +12,7 @@
  */
 #include "engine/vm.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,7 +179,14 @@ static const rg_value *walk(const rg_value *v, const rg_value *keys,
     for (size_t i = from; v && i < rg_len(keys); i++) {
         const rg_value *k = rg_array_at(keys, i);
         rg_kind kind = rg_value_kind(v);
-        if (kind == RG_OBJECT)
+        if (kind == RG_OBJECT && rg_value_kind(k) == RG_NUMBER) {
+            /* Stored documents have string keys: data[2] reads "2". */
+            char buf[64];
+            rg_arena *tmp = rg_arena_new(64);
+            snprintf(buf, sizeof buf, "%s", rg_number_text(tmp, k));
+            rg_arena_free(tmp);
+            v = rg_object_get_str(v, buf, strlen(buf));
+        } else if (kind == RG_OBJECT)
             v = rg_object_get(v, k);
         else if (kind == RG_ARRAY && rg_value_kind(k) == RG_NUMBER) {
             int64_t idx;
