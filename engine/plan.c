@@ -375,12 +375,10 @@ static void plan_proc_body(planner *P, const rg_xproc *xp)
         for (uint32_t i = 0; i < xp->body->n; i++)
             P->expr_regs[i] = RG_REG_TRUE;
     }
-    P->argbase = P->nregs;
-    P->nregs += xp->nargs;
-    for (uint32_t i = 0; i < xp->nargs; i++) {
-        P->loc = xp->args[i]->loc;
-        rg_plan_destructure(P, xp->args[i], P->argbase + i);
-    }
+    /* Parameters are variables 0..nargs-1 (see rg_lower_rule). */
+    P->argbase = 0;
+    for (uint32_t i = 0; i < xp->nargs; i++)
+        P->bound[i] = true;
     rg_plan_body(P, xp->body);
     if (P->failed)
         return;
