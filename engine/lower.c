@@ -710,20 +710,22 @@ static void with_replacement(lowerer *L, scope *S, const rg_term *vt,
         return;
     const rg_term *h = vt->kind == RG_TERM_REF ? vt->u.ref.parts[0] : vt;
     uint32_t id;
-    if (h->kind == RG_TERM_VAR && scope_find(S, h->u.var.name, &id))
+    if (h->kind != RG_TERM_VAR || scope_find(S, h->u.var.name, &id))
         return;
-    rg_xterm *ref = vt->kind == RG_TERM_REF ? lower_ref(L, S, vt) :
-                    lower_name(L, S, vt->u.var.name, vt->loc);
-    rg_node *fn = func_node(L, ref);
-    if (fn) {
-        w->def.func_node = (int32_t)fn->id;
+    const char *root = h->u.var.name;
+    bool global = is_global(L, root);
+    char *name = op_name(L, vt);
+    if (!global && name) {
+        w->def.func_builtin = rg_engine_builtin_index(L->engine, name);
         return;
     }
-    char *name = op_name(L, vt);
-    if (name && ref->kind != XK_REF && ref->kind != XK_VAR)
-        w->def.func_builtin = rg_engine_builtin_index(L->engine, name);
-    else if (name && ref->kind == XK_VAR)
-        w->def.func_builtin = rg_engine_builtin_index(L->engine, name);
+    if (!global)
+        return;
+    rg_xterm *ref = vt->kind == RG_TERM_REF ? lower_ref(L, S, vt) :
+                    lower_name(L, S, root, vt->loc);
+    rg_node *fn = func_node(L, ref);
+    if (fn)
+        w->def.func_node = (int32_t)fn->id;
 }
 
 static void lower_with(lowerer *L, scope *S, const rg_with *src,
