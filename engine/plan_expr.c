@@ -107,8 +107,25 @@ static uint32_t plan_ref(planner *P, const rg_xterm *t)
 static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n)
 {
     uint32_t *regs = rg_xmalloc((n + 1) * sizeof *regs);
-    for (uint32_t i = 0; i < n; i++)
-        regs[i] = rg_plan_term(P, ts[i]);
+    bool *done = rg_xcalloc(n + 1, sizeof *done);
+    /* Evaluable operands first, so their ref keys bind variables that
+     * later operands read. */
+    for (uint32_t left = n; left > 0;) {
+        uint32_t before = left;
+        for (uint32_t i = 0; i < n; i++)
+            if (!done[i] && rg_plan_evaluable(P, ts[i])) {
+                regs[i] = rg_plan_term(P, ts[i]);
+                done[i] = true;
+                left--;
+            }
+        if (left == before) {
+            for (uint32_t i = 0; i < n; i++)
+                if (!done[i])
+                    regs[i] = rg_plan_term(P, ts[i]);
+            break;
+        }
+    }
+    free(done);
     uint32_t block = P->nregs;
     P->nregs += n;
     for (uint32_t i = 0; i < n; i++)
@@ -440,9 +457,8 @@ static void plan_call_stmt(planner *P, const rg_xterm *c)
         return;
     }
     if (c->op == XOP_COMPARE && c->n == 2) {
-        uint32_t ra = rg_plan_term(P, c->items[0]);
-        uint32_t rb = rg_plan_term(P, c->items[1]);
-        rg_plan_emit(P, RG_OP_TEST, ra, rb, c->cmp, 0);
+        uint32_t block = plan_block(P, c->items, 2);
+        rg_plan_emit(P, RG_OP_TEST, block, block + 1, c->cmp, 0);
         return;
     }
     uint32_t r = emit_call(P, c, c->n);
