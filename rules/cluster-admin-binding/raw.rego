@@ -1,6 +1,6 @@
 # cluster-admin-binding: nobody should be bound to the cluster-admin role.
 #
-# cluster-admin grants every verb on every resource in every namespace; a
+# cluster-admin grants every verb on every resource in every namespace. A
 # stolen credential of any bound subject owns the cluster.  The built-in
 # binding of the system:masters group is not reported.
 package armo_builtins

@@ -3,7 +3,7 @@
 #
 # A limit far above what the workload needs gives it room to exhaust the
 # node.  The maximum is the first value of the control input memory_limit_max,
-# a Kubernetes quantity; without it the rule reports nothing.  Limits are
+# a Kubernetes quantity. Without it the rule reports nothing.  Limits are
 # compared as quantities, so 0.5, "0.5" and "500m" are the same CPU amount.
 package armo_builtins
 
@@ -54,7 +54,7 @@ suffix_multiplier(suffix) := multipliers[suffix] if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

@@ -1,7 +1,7 @@
 # cronjob-present: CronJobs need review.
 #
 # A CronJob re-creates its pods on a schedule, which makes it a common way
-# for an intruder to keep a foothold in the cluster; each one should be
+# for an intruder to keep a foothold in the cluster. Each one should be
 # known and intended.
 package armo_builtins
 

@@ -3,7 +3,7 @@
 #
 # Capabilities such as SYS_ADMIN, SYS_MODULE or NET_ADMIN are enough to
 # escape a container or attack the node.  The list comes from the control
-# input insecureCapabilities; names match with or without a "CAP_" prefix
+# input insecureCapabilities. Names match with or without a "CAP_" prefix
 # and in any letter case.
 package armo_builtins
 
@@ -34,7 +34,7 @@ deny contains msga if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

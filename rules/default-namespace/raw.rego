@@ -1,7 +1,7 @@
 # default-namespace: resources should not be placed in the default
 # namespace.
 #
-# The default namespace is where everything lands when nobody chose; RBAC,
+# The default namespace is where everything lands when nobody chose. RBAC,
 # network policies and quotas are rarely tuned for it, so workloads there
 # share a loosely guarded space.  Only an explicit metadata.namespace of
 # "default" is reported: a manifest without a namespace is placed by the

@@ -1,9 +1,9 @@
 # exposed-dashboard: the Kubernetes dashboard must not be exposed outside
 # the cluster.
 #
-# An exposed dashboard is a web console to the cluster; with a weak or
+# An exposed dashboard is a web console to the cluster. With a weak or
 # skipped login it hands over every permission of its service account.
-# The input holds the workloads and the Services; a NodePort or
+# The input holds the workloads and the Services. A NodePort or
 # LoadBalancer Service whose selector matches the pod labels of a
 # workload running a kubernetes-dashboard image is reported, with the
 # workload as a related object.
@@ -53,7 +53,7 @@ dashboard_image(image) if {
     contains(image, "kubernetesui/dashboard")
 }
 
-# A Service selector is a plain label map; an empty one selects nothing.
+# A Service selector is a plain label map. An empty one selects nothing.
 selects(selector, labels) if {
     count(selector) > 0
     every key, value in selector {
@@ -66,7 +66,7 @@ namespace_of(obj) := namespace if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

@@ -1,7 +1,7 @@
 # external-service: Services exposed outside the cluster need review.
 #
 # A NodePort or LoadBalancer Service opens the selected pods to networks
-# beyond the cluster, often to the internet; each one should be intended
+# beyond the cluster, often to the internet. Each one should be intended
 # and protected.
 package armo_builtins
 

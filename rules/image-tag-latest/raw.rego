@@ -2,7 +2,7 @@
 # a digest.
 #
 # An image without a tag resolves to :latest, which changes whenever the
-# publisher pushes; the cluster then runs code nobody reviewed, and
+# publisher pushes. The cluster then runs code nobody reviewed, and
 # rollbacks cannot restore the old image.  A digest (@sha256:...) pins the
 # image exactly and always passes.
 package armo_builtins

@@ -2,7 +2,7 @@
 # network policies that restrict both its ingress and its egress traffic.
 #
 # A pod that no NetworkPolicy selects for a direction allows all traffic in
-# that direction.  The input holds the workloads and the NetworkPolicies; a
+# that direction.  The input holds the workloads and the NetworkPolicies. A
 # policy covers a workload when it is in the same namespace and its
 # podSelector matches the pod template's labels.  A policy without
 # policyTypes covers Ingress, and Egress too when it has egress rules.
@@ -47,7 +47,7 @@ policy_types(policy) := types if {
 } else := ["Ingress"]
 
 # A label selector matches when all its matchLabels and matchExpressions
-# hold; the empty selector matches every pod.
+# hold. The empty selector matches every pod.
 selects(selector, labels) if {
     every key, value in object.get(selector, "matchLabels", {}) {
         labels[key] == value
@@ -82,7 +82,7 @@ namespace_of(obj) := namespace if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

@@ -3,7 +3,7 @@
 # Without a NetworkPolicy every pod in the namespace accepts traffic from
 # any pod in the cluster and can reach any destination, so one compromised
 # pod can probe and attack everything else.
-# The input holds the Namespace objects and the NetworkPolicys; a
+# The input holds the Namespace objects and the NetworkPolicy objects. A
 # NetworkPolicy without metadata.namespace counts for "default".
 package armo_builtins
 

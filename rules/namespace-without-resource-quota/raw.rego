@@ -2,7 +2,7 @@
 #
 # Without a ResourceQuota the workloads of one namespace can consume all
 # the cluster's CPU, memory and object counts, starving other tenants.
-# The input holds the Namespace objects and the ResourceQuotas; a
+# The input holds the Namespace objects and the ResourceQuotas. A
 # ResourceQuota without metadata.namespace counts for "default".
 package armo_builtins
 

@@ -1,6 +1,6 @@
 # pss-apparmor: Pod Security Standards (baseline), AppArmor.
 #
-# The runtime's default AppArmor profile confines containers; overriding it
+# The runtime's default AppArmor profile confines containers. Overriding it
 # with Unconfined removes that confinement.  Allowed are the profile types
 # RuntimeDefault and Localhost (pod and container securityContext), and for
 # the older per-container annotations "runtime/default", "localhost/<name>"
@@ -63,7 +63,7 @@ allowed_annotation(value) if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

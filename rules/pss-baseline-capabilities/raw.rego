@@ -1,7 +1,7 @@
 # pss-baseline-capabilities: Pod Security Standards (baseline), capabilities.
 #
 # Containers may add only the capabilities that container runtimes grant by
-# default; anything else (SYS_ADMIN, NET_ADMIN, SYS_PTRACE, ALL...) widens
+# default. Anything else (SYS_ADMIN, NET_ADMIN, SYS_PTRACE, ALL...) widens
 # the kernel attack surface.  Names are compared exactly, as the Pod
 # Security Admission controller does, so "CAP_CHOWN" is not allowed.
 package armo_builtins
@@ -40,7 +40,7 @@ baseline_capability(capability) if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

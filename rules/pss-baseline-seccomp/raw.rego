@@ -1,6 +1,6 @@
 # pss-baseline-seccomp: Pod Security Standards (baseline), seccomp.
 #
-# Seccomp filters the system calls a container can make; the Unconfined
+# Seccomp filters the system calls a container can make. The Unconfined
 # profile switches the filter off.  When seccompProfile.type is set, at pod
 # level or in a container, it must be RuntimeDefault or Localhost.  Leaving
 # it unset is allowed at this level.
@@ -38,7 +38,7 @@ deny contains msga if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

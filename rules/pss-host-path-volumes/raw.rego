@@ -1,6 +1,6 @@
 # pss-host-path-volumes: Pod Security Standards (baseline), HostPath volumes.
 #
-# A hostPath volume exposes a node directory to the pod; writable host paths
+# A hostPath volume exposes a node directory to the pod. Writable host paths
 # allow container escape and reading other pods' data.  No volume of the pod
 # may have a hostPath source.
 package armo_builtins
@@ -30,7 +30,7 @@ deny contains msga if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

@@ -3,8 +3,8 @@
 #
 # Unless allowPrivilegeEscalation is false, a process can gain more
 # privileges than its parent through setuid binaries or file capabilities.
-# Every container must set securityContext.allowPrivilegeEscalation: false;
-# leaving it unset fails.
+# Every container must set securityContext.allowPrivilegeEscalation: false.
+# Leaving it unset fails.
 package armo_builtins
 
 import rego.v1
@@ -43,7 +43,7 @@ deny contains msga if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

@@ -1,7 +1,7 @@
 # pss-proc-mount: Pod Security Standards (baseline), /proc mount type.
 #
 # The default /proc mount masks kernel paths such as /proc/kcore and
-# /proc/sys; an Unmasked mount exposes them to the container.
+# /proc/sys. An Unmasked mount exposes them to the container.
 # securityContext.procMount must be unset or "Default" in every container.
 package armo_builtins
 
@@ -31,7 +31,7 @@ deny contains msga if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

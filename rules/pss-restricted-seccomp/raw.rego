@@ -2,7 +2,7 @@
 #
 # Seccomp must be on: seccompProfile.type must be RuntimeDefault or
 # Localhost at pod level, or else in every container.  A container may leave
-# it unset only when the pod sets an allowed value; any other explicit
+# it unset only when the pod sets an allowed value. Any other explicit
 # value fails at either level.
 package armo_builtins
 
@@ -74,7 +74,7 @@ needs_pod_level_fix(pod_type, unset) if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

@@ -2,8 +2,8 @@
 # non-root.
 #
 # runAsNonRoot: true makes the kubelet refuse to start a container whose
-# user is root.  The pod must set it to true, or else every container must;
-# an explicit false fails at either level.  Pods with user namespaces
+# user is root.  The pod must set it to true, or else every container must.
+# An explicit false fails at either level.  Pods with user namespaces
 # (hostUsers: false) get no exemption here, as in a cluster without the
 # UserNamespacesPodSecurityStandards feature gate.
 package armo_builtins
@@ -66,7 +66,7 @@ needs_pod_level_fix(pod_value, unset) if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

@@ -2,7 +2,7 @@
 #
 # Most sysctls are node-wide or weakly isolated, so setting them from a pod
 # can affect other pods or disable kernel protections.  Only the namespaced
-# "safe" set below may appear in spec.securityContext.sysctls; it is the set
+# "safe" set below may appear in spec.securityContext.sysctls. It is the set
 # of Kubernetes 1.32 and later.
 package armo_builtins
 
@@ -48,7 +48,7 @@ safe_sysctl(name) if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

@@ -2,7 +2,7 @@
 #
 # Besides hostPath, inline volume sources such as nfs, iscsi or gitRepo let a
 # pod reach storage or run code outside what the cluster administrator
-# provisioned.  Only the volume sources below are allowed; persistent
+# provisioned.  Only the volume sources below are allowed. Persistent
 # storage must come through a PersistentVolumeClaim.
 package armo_builtins
 
@@ -39,7 +39,7 @@ allowed_volume(volume) if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

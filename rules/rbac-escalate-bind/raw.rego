@@ -2,7 +2,7 @@
 #
 # The escalate and bind verbs bypass RBAC's rule that nobody may grant
 # permissions they do not hold.
-# The input holds Roles, ClusterRoles and their bindings; each binding
+# The input holds Roles, ClusterRoles and their bindings. Each binding
 # whose role grants this is reported, with the role as a related object
 # and the granting rules as its paths.  A "*" in apiGroups, resources or
 # verbs grants everything in that position.
@@ -43,8 +43,8 @@ deny contains msga if {
     }
 }
 
-# A ClusterRole can back either binding kind; a Role only a RoleBinding in
-# its own namespace.
+# A ClusterRole can back either binding kind, but a Role can back only a
+# RoleBinding in its own namespace.
 bound_role(binding, role) if {
     role.kind == "ClusterRole"
     binding.roleRef.kind == "ClusterRole"

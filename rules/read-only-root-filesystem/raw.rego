@@ -2,7 +2,7 @@
 # read-only.
 #
 # A writable root filesystem lets an intruder drop tools or change binaries
-# inside the container; with readOnlyRootFilesystem: true, writes can go
+# inside the container. With readOnlyRootFilesystem: true, writes can go
 # only to mounted volumes.
 package armo_builtins
 
@@ -34,7 +34,7 @@ deny contains msga if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

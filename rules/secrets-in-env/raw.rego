@@ -2,7 +2,7 @@
 # variable values.
 #
 # A literal value is stored in the manifest, shown by kubectl describe and
-# visible to anyone who can read the workload; it belongs in a Secret
+# visible to anyone who can read the workload. It belongs in a Secret
 # referenced through valueFrom.secretKeyRef.  A variable is suspect when its
 # name contains one of the control input sensitiveKeyNames (any letter
 # case) and is not listed in sensitiveKeyNamesAllowed.
@@ -41,7 +41,7 @@ sensitive_name(name) if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

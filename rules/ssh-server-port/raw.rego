@@ -1,7 +1,7 @@
 # ssh-server-port: workloads and Services should not expose an SSH server.
 #
 # An SSH daemon in a container is a remote shell that sidesteps the API
-# server's authentication and audit; ports 22 and 2222 are the usual sign
+# server's authentication and audit. Ports 22 and 2222 are the usual sign
 # of one.  Container ports and Service ports (port and targetPort) are
 # checked.
 package armo_builtins
@@ -53,7 +53,7 @@ ssh_port(port) if {
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that
-# lead to them inside the object.  A Pod is its own template; a CronJob
+# lead to them inside the object.  A Pod is its own template. A CronJob
 # nests the template one level deeper, under its job template.
 pod_template(obj) := {
     "spec": obj.spec,

@@ -56,17 +56,18 @@ for dir in "$RULES"/*/; do
 done
 
 control_ids=""
-for c in "$RULES"/controls/*.json; do
-    id=$(jq -r .controlID "$c")
+for control in "$RULES"/controls/*.json; do
+    id=$(jq -r .controlID "$control")
     control_ids="$control_ids $id"
     check "$id: control ID has the form RG-NNNN and names the file" \
-        sh -c "echo '$id' | grep -Eq '^RG-[0-9]{4}$' && case '$c' in *'/$id-'*) ;; *) exit 1;; esac"
+        sh -c "echo '$id' | grep -Eq '^RG-[0-9]{4}$' && case '$control' in *'/$id-'*) ;; *) exit 1;; esac"
     check "$id: baseScore is between 1 and 10" \
-        jq -e '.baseScore >= 1 and .baseScore <= 10' "$c"
+        jq -e '.baseScore >= 1 and .baseScore <= 10' "$control"
     check "$id: has name, description, remediation and category" \
-        jq -e '(.name|length>0) and (.description|length>0) and (.remediation|length>0) and (.category.name|length>0)' "$c"
-    for r in $(jq -r '.rulesNames[]' "$c"); do
-        check "$id: rule $r exists" sh -c "echo '$rule_names' | grep -qx '$r'"
+        jq -e '(.name|length>0) and (.description|length>0) and (.remediation|length>0) and (.category.name|length>0)' "$control"
+    for name in $(jq -r '.rulesNames[]' "$control"); do
+        check "$id: rule $name exists" \
+            sh -c "echo '$rule_names' | grep -qx '$name'"
     done
 done
 count=$(echo $control_ids | wc -w)
