@@ -130,6 +130,10 @@ size_t rg_result_rows(const rg_result *result);
 /* Binding of var in row, or NULL.  Lives in the result. */
 const rg_value *rg_result_binding(const rg_result *result, size_t row,
                                   const char *var);
+/* Number of variables each row binds, and the name of variable i
+ * (lives in the result). */
+size_t rg_result_binding_count(const rg_result *result);
+const char *rg_result_binding_name(const rg_result *result, size_t i);
 /* Value of the query's expression i in row (what "opa eval" prints under
  * "expressions").  Lives in the result. */
 const rg_value *rg_result_expression(const rg_result *result, size_t row,
