@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "k8s/rid.h"
+#include "k8s/strmap.h"
 #include "k8s/walk.h"
 
 static char tree[64];
@@ -154,6 +155,40 @@ START_TEST(rid_should_format_core_and_cluster_scoped)
 }
 END_TEST
 
+START_TEST(strmap_should_find_keys_after_growth)
+{
+    rg_strmap map;
+    char keys[200][16];
+    rg_strmap_init(&map, 4);
+    for (uint32_t i = 0; i < 200; i++) {
+        snprintf(keys[i], sizeof keys[i], "key-%u", i);
+        ck_assert(rg_strmap_put(&map, keys[i], strlen(keys[i]), i, NULL));
+    }
+    ck_assert_uint_gt(map.growths, 0);
+    for (uint32_t i = 0; i < 200; i++) {
+        uint32_t v = 9999;
+        ck_assert(rg_strmap_get(&map, keys[i], strlen(keys[i]), &v));
+        ck_assert_uint_eq(v, i);
+    }
+    ck_assert(!rg_strmap_get(&map, "key-200", 7, NULL));
+    rg_strmap_free(&map);
+}
+END_TEST
+
+START_TEST(strmap_should_keep_first_value)
+{
+    rg_strmap map;
+    uint32_t prior = 0;
+    rg_strmap_init(&map, 1000);
+    ck_assert(rg_strmap_put(&map, "a", 1, 7, NULL));
+    ck_assert(!rg_strmap_put(&map, "a", 1, 8, &prior));
+    ck_assert_uint_eq(prior, 7);
+    ck_assert_uint_eq(map.count, 1);
+    ck_assert_uint_eq(map.growths, 0);
+    rg_strmap_free(&map);
+}
+END_TEST
+
 static Suite *walk_suite(void)
 {
     Suite *s = suite_create("walk");
@@ -169,9 +204,11 @@ static Suite *walk_suite(void)
 
 static Suite *rid_suite(void)
 {
-    Suite *s = suite_create("rid");
+    Suite *s = suite_create("rid and strmap");
     TCase *tc = tcase_create("rid");
     tcase_add_test(tc, rid_should_format_core_and_cluster_scoped);
+    tcase_add_test(tc, strmap_should_find_keys_after_growth);
+    tcase_add_test(tc, strmap_should_keep_first_value);
     suite_add_tcase(s, tc);
     return s;
 }
