@@ -11,6 +11,7 @@
 
 static const rg_command commands[] = {
     {"parse", rg_cmd_parse, "parse Rego modules and print the AST as JSON"},
+    {"scan", rg_cmd_scan, "check Kubernetes manifests against controls"},
 };
 
 static void usage(FILE *out)

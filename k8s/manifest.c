@@ -72,8 +72,10 @@ typedef struct ctx {
     uint32_t source;
 } ctx;
 
-static void add_resource(ctx *c, const rg_value *obj, int line, int col)
+static void add_resource(ctx *c, const rg_value *obj,
+                         const rg_store_origin *o)
 {
+    int line = o->line;
     if (!is_object(obj) || !nonempty(obj, "apiVersion") ||
         !nonempty(obj, "kind")) {
         c->sum->not_kubernetes++;
@@ -82,7 +84,7 @@ static void add_resource(ctx *c, const rg_value *obj, int line, int col)
         return;
     }
     const rg_k8s_resource *prior = NULL;
-    if (rg_store_add(c->store, obj, c->source, line, col, &prior)) {
+    if (rg_store_add(c->store, obj, o, &prior)) {
         c->sum->resources++;
         return;
     }
@@ -111,12 +113,14 @@ static void add_list(ctx *c, const rg_value *items, const char *text,
 {
     c->sum->lists++;
     for (size_t i = 0; i < rg_len(items); i++) {
-        char path[32];
+        char path[32], prefix[40];
         snprintf(path, sizeof path, "items[%zu]", i);
-        int line = doc->line, col = doc->col;
-        rg_yamldoc_locate(text, len, doc->index, path, &line, &col);
+        snprintf(prefix, sizeof prefix, "items[%zu].", i);
+        rg_store_origin o = {c->source, (uint32_t)doc->index, doc->line,
+                             doc->col, prefix};
+        rg_yamldoc_locate(text, len, doc->index, path, &o.line, &o.col);
         size_t before = c->sum->resources;
-        add_resource(c, rg_array_at(items, i), line, col);
+        add_resource(c, rg_array_at(items, i), &o);
         c->sum->list_items += c->sum->resources - before;
     }
 }
@@ -133,8 +137,11 @@ static void add_document(ctx *c, const rg_yamldoc *doc, const char *text,
                                                  : NULL;
     if (items != NULL)
         add_list(c, items, text, len, doc);
-    else
-        add_resource(c, doc->root, doc->line, doc->col);
+    else {
+        rg_store_origin o = {c->source, (uint32_t)doc->index, doc->line,
+                             doc->col, NULL};
+        add_resource(c, doc->root, &o);
+    }
 }
 
 int rg_manifest_load_text(rg_store *store, rg_manifest_summary *sum,

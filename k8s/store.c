@@ -175,7 +175,7 @@ static void fill_metadata(rg_store *s, rg_k8s_resource *r,
 }
 
 const rg_k8s_resource *rg_store_add(rg_store *store, const rg_value *object,
-                                    uint32_t source, int line, int col,
+                                    const rg_store_origin *origin,
                                     const rg_k8s_resource **existing)
 {
     assert(!store->indexed);
@@ -192,9 +192,12 @@ const rg_k8s_resource *rg_store_add(rg_store *store, const rg_value *object,
     }
     store->growths += store->ids.growths - ids_growths;
     r->index = (uint32_t)store->count;
-    r->source = source;
-    r->line = line;
-    r->col = col;
+    r->source = origin->source;
+    r->doc = origin->doc;
+    r->line = origin->line;
+    r->col = origin->col;
+    r->prefix = origin->prefix ? rg_arena_strdup(store->arena, origin->prefix)
+                               : "";
     store->group_of[store->count] = group_for(store, r);
     store->groups[store->group_of[store->count]].count++;
     store->count++;

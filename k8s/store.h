@@ -32,9 +32,21 @@ typedef struct rg_k8s_resource {
     const rg_value *object;     /* the whole object */
     uint32_t index;             /* position in the store */
     uint32_t source;            /* rg_store_source index */
+    uint32_t doc;               /* 0-based document number in the file */
     int line;                   /* where the object starts; 0 if unknown */
     int col;
+    const char *prefix;         /* path of the object in its document,
+                                   "items[3]." for a list item, else "" */
 } rg_k8s_resource;
+
+/* Where an object was read. */
+typedef struct rg_store_origin {
+    uint32_t source;
+    uint32_t doc;
+    int line;
+    int col;
+    const char *prefix;         /* NULL for "" */
+} rg_store_origin;
 
 /* The resources of one API group, version and kind, in the order they
  * were added. */
@@ -75,7 +87,7 @@ size_t rg_store_source_count(const rg_store *store);
  * resource with the same ID is already stored, with *existing set to it
  * (existing may be NULL). */
 const rg_k8s_resource *rg_store_add(rg_store *store, const rg_value *object,
-                                    uint32_t source, int line, int col,
+                                    const rg_store_origin *origin,
                                     const rg_k8s_resource **existing);
 
 size_t rg_store_count(const rg_store *store);

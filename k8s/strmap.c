@@ -99,3 +99,15 @@ bool rg_strmap_put(rg_strmap *map, const char *key, size_t len,
         grow(map);
     return true;
 }
+
+void rg_strmap_set(rg_strmap *map, const char *key, size_t len,
+                   uint32_t value)
+{
+    uint64_t hash = rg_strmap_hash(key, len);
+    rg_strmap_slot *s = probe(map->slots, map->cap, key, len, hash);
+    if (s->key != NULL) {
+        s->value = value;
+        return;
+    }
+    rg_strmap_put(map, key, len, value, NULL);
+}

@@ -44,4 +44,8 @@ bool rg_strmap_get(const rg_strmap *map, const char *key, size_t len,
 bool rg_strmap_put(rg_strmap *map, const char *key, size_t len,
                    uint32_t value, uint32_t *existing);
 
+/* Insert key with value, replacing the value when key is present. */
+void rg_strmap_set(rg_strmap *map, const char *key, size_t len,
+                   uint32_t value);
+
 #endif
