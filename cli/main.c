@@ -12,6 +12,7 @@
 static const rg_command commands[] = {
     {"parse", rg_cmd_parse, "parse Rego modules and print the AST as JSON"},
     {"scan", rg_cmd_scan, "check Kubernetes manifests against controls"},
+    {"rules-test", rg_cmd_rules_test, "run a policy library's rule tests"},
 };
 
 static void usage(FILE *out)
