@@ -12,7 +12,7 @@
 CC       ?= cc
 BUILD    ?= build
 OPT      ?= -O2
-PKGS     := libcjson yaml-0.1 libcurl libpcre2-8 gmp libcrypto
+PKGS     := libcjson yaml-0.1 libcurl libpcre2-8 gmp mpfr libcrypto
 TESTPKGS := check
 
 # -Wconversion is left out: value and bytecode code converts between

@@ -7,9 +7,10 @@
  *
  *   - An infix or prefix operator is a call: "x + y" is the call
  *     plus(x, y), "x = y" is eq(x, y), "x := y" is assign(x, y),
- *     "x == y" is equal(x, y), "-x" is minus(0, x) only when x is not a
- *     number literal (a literal "-1" is the number -1), "x in xs" is
- *     internal.member_2(x, xs), "k, v in xs" is internal.member_3.
+ *     "x == y" is equal(x, y), "x in xs" is internal.member_2(x, xs),
+ *     "k, v in xs" is internal.member_3.  A minus sign before a number
+ *     literal is part of the number ("-1"); OPA has no unary minus on
+ *     other terms, so "-x" is a parse error.
  *     The operator of a call is a ref term: the builtin's name as a
  *     var-headed ref ("plus", "io.jwt.decode") or a ref to a function.
  *   - An expression is a term, a call, a "some" declaration or "every".
@@ -28,7 +29,8 @@
 typedef struct rg_loc {
     const char *file;   /* lives in the module's arena */
     uint32_t line;      /* 1-based */
-    uint32_t col;       /* 1-based, in bytes */
+    uint32_t col;       /* 1-based, in characters (code points), as
+                           OPA counts columns */
     uint32_t offset;    /* byte offset of the node's first character */
     uint32_t length;    /* bytes of source the node spans */
 } rg_loc;
@@ -129,7 +131,11 @@ typedef enum rg_expr_kind {
     RG_EXPR_CALL,       /* operator call: terms[0] operator, rest args */
     RG_EXPR_SOME,       /* "some x, y" */
     RG_EXPR_SOME_IN,    /* "some v in xs", "some k, v in xs" */
-    RG_EXPR_EVERY       /* "every k, v in xs { body }" */
+    RG_EXPR_EVERY,      /* "every k, v in xs { body }" */
+    RG_EXPR_AND,        /* experimental "lhs and rhs" */
+    RG_EXPR_OR,         /* experimental "lhs or rhs" */
+    RG_EXPR_GROUP       /* experimental "{ body }" used as an operand of
+                           and/or or after not: true when body is */
 } rg_expr_kind;
 
 /* "with target as value" */
@@ -167,6 +173,11 @@ struct rg_expr {
             rg_term *domain;
             rg_body body;
         } every;                        /* RG_EXPR_EVERY */
+        struct {
+            rg_expr *lhs;
+            rg_expr *rhs;
+        } logic;                        /* RG_EXPR_AND, RG_EXPR_OR */
+        rg_body group;                  /* RG_EXPR_GROUP */
     } u;
 };
 
@@ -206,6 +217,7 @@ struct rg_rule {
     rg_body body;       /* a rule written without body gets "true" */
     bool is_default;
     bool body_written;  /* false for "p := 1" */
+    bool if_written;    /* the "if" keyword preceded the body */
     rg_rule *else_rule; /* next in an else chain; NULL at the end */
     rg_annotation **annotations;
     uint32_t annotation_count;

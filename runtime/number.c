@@ -189,20 +189,6 @@ static void normalize(rg_num_value *v, const char *d, size_t n, int64_t e)
     v->exp = n == 0 ? 0 : e;
 }
 
-static const rg_value *make_integer(rg_arena *arena, const literal *lit,
-                                    const char *text, size_t len)
-{
-    uint64_t mag;
-    int64_t i;
-    if (digits_u64(lit->int_start, lit->int_len, 0, &mag) &&
-        signed_fits(mag, lit->neg, &i))
-        return rg_int(arena, i);
-    rg_num_value *v = num_new(arena, RG_NUM_BIG, lit->neg, text, len);
-    const char *d = v->text + (lit->neg ? 1 : 0);
-    normalize(v, d, lit->int_len, (int64_t)lit->int_len);
-    return &v->h;
-}
-
 static const rg_value *make_decimal(rg_arena *arena, const literal *lit,
                                     const char *text, size_t len)
 {
@@ -219,6 +205,23 @@ static const rg_value *make_decimal(rg_arena *arena, const literal *lit,
     return &v->h;
 }
 
+static const rg_value *make_integer(rg_arena *arena, const literal *lit,
+                                    const char *text, size_t len)
+{
+    uint64_t mag;
+    int64_t i;
+    bool fits = digits_u64(lit->int_start, lit->int_len, 0, &mag) &&
+                signed_fits(mag, lit->neg, &i);
+    if (fits && lit->neg && mag == 0)
+        return make_decimal(arena, lit, text, len);
+    if (fits)
+        return rg_int(arena, i);
+    rg_num_value *v = num_new(arena, RG_NUM_BIG, lit->neg, text, len);
+    const char *d = v->text + (lit->neg ? 1 : 0);
+    normalize(v, d, lit->int_len, (int64_t)lit->int_len);
+    return &v->h;
+}
+
 const rg_value *rg_number_parse(rg_arena *arena, const char *text,
                                 size_t len)
 {
@@ -230,16 +233,26 @@ const rg_value *rg_number_parse(rg_arena *arena, const char *text,
     return make_decimal(arena, &lit, text, len);
 }
 
-/* Shortest text that reads back as d, in C's %g style ("0.1",
- * "1e+300"), which is also valid JSON. */
-static int shortest_text(double d, char *buf, size_t size)
+/* The shortest decimal digits that read back as d: digits without
+ * trailing zeros into buf, and the decimal point position *dp (value
+ * 0.digits * 10^dp).  Returns the digit count. */
+static size_t shortest_digits(double d, char *buf, int64_t *dp)
 {
-    int n = 0;
-    for (int prec = 1; prec <= 17; prec++) {
-        n = snprintf(buf, size, "%.*g", prec, d);
-        if (strtod(buf, NULL) == d)
+    char tmp[40];
+    for (int prec = 0; prec < 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*e", prec, d);
+        if (strtod(tmp, NULL) == d)
             break;
     }
+    const char *p = tmp + (tmp[0] == '-');
+    size_t n = 0;
+    for (; *p != 'e'; p++) {
+        if (*p != '.')
+            buf[n++] = *p;
+    }
+    *dp = strtoll(p + 1, NULL, 10) + 1;
+    while (n > 0 && buf[n - 1] == '0')
+        n--;
     return n;
 }
 
@@ -248,9 +261,11 @@ const rg_value *rg_double(rg_arena *arena, double d)
     assert(isfinite(d));
     if (d == trunc(d) && fabs(d) < 9.2e18)
         return rg_int(arena, (int64_t)d);
-    char buf[40];
-    int n = shortest_text(d, buf, sizeof buf);
-    const rg_value *v = rg_number_parse(arena, buf, (size_t)n);
+    char digits[40];
+    int64_t dp;
+    size_t n = shortest_digits(d, digits, &dp);
+    const rg_value *v = rg_number_from_digits(arena, digits, n, dp, d < 0,
+                                              false);
     assert(v != NULL);
     return v;
 }
@@ -286,6 +301,18 @@ const char *rg_number_text(rg_arena *arena, const rg_value *v)
     if (v->form == RG_NUM_INT)
         return rg_arena_printf(arena, "%" PRId64, RG_AS_INT(v)->i);
     return RG_AS_NUM(v)->text;
+}
+
+void rg_number_write(rg_buf *out, const rg_value *v)
+{
+    assert(v->kind == RG_NUMBER);
+    if (v->form == RG_NUM_INT) {
+        char buf[24];
+        int n = snprintf(buf, sizeof buf, "%" PRId64, RG_AS_INT(v)->i);
+        rg_buf_append(out, buf, (size_t)n);
+        return;
+    }
+    rg_buf_append(out, RG_AS_NUM(v)->text, RG_AS_NUM(v)->text_len);
 }
 
 /* ---- Exact order and hashing -------------------------------------------- */

@@ -251,6 +251,16 @@ bool rg_builder_put(rg_builder *b, const rg_value *key,
     return pos < 0 || rg_value_equal(b->vals[pos], value);
 }
 
+void rg_builder_set(rg_builder *b, const rg_value *key,
+                    const rg_value *value)
+{
+    assert(!b->is_set);
+    assert(value != NULL);
+    int64_t pos = builder_insert(b, key, value);
+    if (pos >= 0)
+        b->vals[pos] = value;
+}
+
 void rg_builder_add(rg_builder *b, const rg_value *elem)
 {
     assert(b->is_set);

@@ -25,6 +25,7 @@
 #ifndef RG_VALUE_IMPL_H
 #define RG_VALUE_IMPL_H
 
+#include "runtime/number.h"
 #include "runtime/value.h"
 
 enum rg_num_form { RG_NUM_INT, RG_NUM_BIG, RG_NUM_DEC };
@@ -106,8 +107,6 @@ typedef struct rg_norm {
 
 /* Fill *n for number v, using buf for int64 values. */
 void rg_number_norm(const rg_value *v, rg_norm *n, char buf[RG_NORM_BUF]);
-/* Compare two numbers exactly. */
-int rg_number_compare(const rg_value *a, const rg_value *b);
 /* Hash of a number; equal numbers hash alike. */
 uint64_t rg_number_hash(const rg_value *v);
 /* true and *out set when v holds an int64 (INT, or DEC with I64). */
@@ -119,6 +118,17 @@ static inline bool rg_number_i64_fast(const rg_value *v, int64_t *out)
     }
     return false;
 }
+
+/* Format a decimal the way Go's big.Float.Text and strconv.FormatFloat
+ * do with the shortest precision: value (-1 if neg) * 0.D * 10^dp for
+ * digits D[0..nd) without trailing zeros.  fixed selects %f (used for
+ * integers), otherwise %g with exponent form when dp - 1 < -4 or
+ * dp - 1 >= 6.  Returns the number, living in arena, or NULL when an
+ * integer would need more than RG_NUMBER_MAX_DIGITS digits or the
+ * exponent is out of range. */
+const rg_value *rg_number_from_digits(rg_arena *arena, const char *digits,
+                                      size_t nd, int64_t dp, bool neg,
+                                      bool fixed);
 
 /* Hash of a string value's bytes, as cached in rg_string_value. */
 uint64_t rg_hash_bytes(const void *bytes, size_t len);
