@@ -5,6 +5,7 @@
 
 #include <assert.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 void rg_jsonw_init(rg_jsonw *w, FILE *out, int indent)
@@ -124,15 +125,27 @@ void rg_jsonw_int(rg_jsonw *w, long long v)
     fprintf(w->out, "%lld", v);
 }
 
+/* The shortest %g text of v that reads back as v. */
+static const char *shortest(double v, char buf[32])
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, 32, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    return buf;
+}
+
 void rg_jsonw_double(rg_jsonw *w, double v)
 {
+    char buf[32];
     before_item(w);
     if (!isfinite(v))
         fputs("0", w->out);
     else if (v == (double)(long long)v && fabs(v) < 1e15)
         fprintf(w->out, "%lld", (long long)v);
     else
-        fprintf(w->out, "%.17g", v);
+        fputs(shortest(v, buf), w->out);
 }
 
 void rg_jsonw_bool(rg_jsonw *w, bool v)

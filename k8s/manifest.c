@@ -112,6 +112,7 @@ static void add_list(ctx *c, const rg_value *items, const char *text,
                      size_t len, const rg_yamldoc *doc)
 {
     c->sum->lists++;
+    c->sum->list_entries += rg_len(items);
     for (size_t i = 0; i < rg_len(items); i++) {
         char path[32], prefix[40];
         snprintf(path, sizeof path, "items[%zu]", i);

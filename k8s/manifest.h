@@ -29,6 +29,7 @@ typedef struct rg_manifest_summary {
     size_t resources;           /* documents and list items stored */
     size_t list_items;          /* of resources, those from lists */
     size_t lists;               /* list documents unwrapped */
+    size_t list_entries;        /* items in those lists */
     size_t empty;               /* empty or comment-only documents */
     size_t not_kubernetes;      /* mappings without apiVersion and kind */
     size_t duplicates;          /* resource IDs already stored */

@@ -333,6 +333,7 @@ static void input_summary(rg_jsonw *w, const rg_scan *scan)
     rg_jsonw_kint(w, "resources", (long long)s->resources);
     rg_jsonw_kint(w, "listItems", (long long)s->list_items);
     rg_jsonw_kint(w, "lists", (long long)s->lists);
+    rg_jsonw_kint(w, "listEntries", (long long)s->list_entries);
     rg_jsonw_kint(w, "emptyDocuments", (long long)s->empty);
     rg_jsonw_kint(w, "notKubernetes", (long long)s->not_kubernetes);
     rg_jsonw_kint(w, "duplicates", (long long)s->duplicates);
