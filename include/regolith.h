@@ -97,6 +97,11 @@ int rg_engine_set_data_text(rg_engine *engine, const char *path,
 int rg_engine_set_data(rg_engine *engine, const char *path,
                        const rg_value *value, rg_errors *errs);
 
+/* Parse a constant Rego term ("{1, 2}", "{\"a\": [x]}" is rejected:
+ * no variables) into a value living in arena; NULL with errors. */
+const rg_value *rg_engine_parse_term(rg_arena *arena, const char *text,
+                                     size_t len, rg_errors *errs);
+
 /* Register a builtin that modules may call, beside the library's.  def
  * is borrowed and must outlive the engine.  Fails when the name clashes
  * with a library builtin. */
@@ -130,6 +135,10 @@ size_t rg_result_rows(const rg_result *result);
 /* Binding of var in row, or NULL.  Lives in the result. */
 const rg_value *rg_result_binding(const rg_result *result, size_t row,
                                   const char *var);
+/* Number of variables each row binds, and the name of variable i
+ * (lives in the result). */
+size_t rg_result_binding_count(const rg_result *result);
+const char *rg_result_binding_name(const rg_result *result, size_t i);
 /* Value of the query's expression i in row (what "opa eval" prints under
  * "expressions").  Lives in the result. */
 const rg_value *rg_result_expression(const rg_result *result, size_t row,

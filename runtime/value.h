@@ -50,7 +50,9 @@ const rg_value *rg_bool(bool b);
 bool rg_bool_get(const rg_value *v);
 
 const rg_value *rg_int(rg_arena *arena, int64_t i);
-const rg_value *rg_double(rg_arena *arena, double d);   /* finite d only */
+/* A finite double: an integer when d is integral and fits int64_t,
+ * otherwise the number with Go's shortest %g text ("0.1", "1e+21"). */
+const rg_value *rg_double(rg_arena *arena, double d);
 
 /* Parse a JSON or Rego number literal exactly.  Returns NULL when text is
  * not a valid number. */
@@ -96,6 +98,10 @@ rg_builder *rg_set_builder(rg_arena *arena, size_t size_hint);
  * already present with a different value (a Rego conflict); true when
  * added or already present with an equal value. */
 bool rg_builder_put(rg_builder *b, const rg_value *key,
+                    const rg_value *value);
+/* Add or replace an object entry: the last value put under a key wins
+ * (decoding JSON or YAML mappings with repeated keys). */
+void rg_builder_set(rg_builder *b, const rg_value *key,
                     const rg_value *value);
 /* Add a set element; duplicates merge. */
 void rg_builder_add(rg_builder *b, const rg_value *elem);

@@ -6,7 +6,8 @@ set -e
 
 # pkg-config module, then the Debian package that provides it.
 wanted="libcjson:libcjson-dev yaml-0.1:libyaml-dev libcurl:libcurl4-openssl-dev
-libpcre2-8:libpcre2-dev gmp:libgmp-dev libcrypto:libssl-dev check:check"
+libpcre2-8:libpcre2-dev gmp:libgmp-dev mpfr:libmpfr-dev libcrypto:libssl-dev
+check:check"
 
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"

@@ -1,0 +1,47 @@
+/*
+ * Builtin lookup for the compiler: one index space over the engine's
+ * registered builtins, the builtins the engine implements itself and
+ * the library's (runtime/builtins/).  Index order: library first, then
+ * the engine's own, then registered ones; lookup by name prefers
+ * registered, then the engine's, then the library's.
+ */
+#include "engine/internal.h"
+#include "engine/builtins_engine.h"
+
+#include <string.h>
+
+static const rg_builtin_def *const *library(size_t *count)
+{
+    return rg_builtin_all(count);
+}
+
+int32_t rg_engine_builtin_index(const rg_engine *engine, const char *name)
+{
+    size_t nlib, nown;
+    const rg_builtin_def *const *lib = library(&nlib);
+    const rg_builtin_def *own = rg_engine_builtins(&nown);
+    for (size_t i = engine->ncustom; i-- > 0;)
+        if (strcmp(engine->custom[i]->name, name) == 0)
+            return (int32_t)(nlib + nown + i);
+    for (size_t i = 0; i < nown; i++)
+        if (strcmp(own[i].name, name) == 0)
+            return (int32_t)(nlib + i);
+    for (size_t i = 0; i < nlib; i++)
+        if (strcmp(lib[i]->name, name) == 0)
+            return (int32_t)i;
+    return -1;
+}
+
+const rg_builtin_def *rg_engine_builtin_at(const rg_engine *engine,
+                                           int32_t index)
+{
+    size_t nlib, nown;
+    const rg_builtin_def *const *lib = library(&nlib);
+    const rg_builtin_def *own = rg_engine_builtins(&nown);
+    size_t i = (size_t)index;
+    if (i < nlib)
+        return lib[i];
+    if (i < nlib + nown)
+        return &own[i - nlib];
+    return engine->custom[i - nlib - nown];
+}

@@ -1,0 +1,223 @@
+/*
+ * The rule tree: every rule of every module indexed by its path below
+ * data.  A rule sits at the node of its static path, the package path
+ * followed by the leading string keys of its head ("a.b[x].c" in
+ * package p sits at data.p.a.b with the head keys [x, "c"] below it).
+ * Modules with the same package merge here.
+ */
+#include "engine/internal.h"
+
+#include <string.h>
+
+static rg_node *node_new(rg_engine *e, rg_node *parent, const char *name,
+                         size_t len)
+{
+    rg_arena *a = e->tree_arena;
+    rg_node *n = rg_arena_calloc(a, 1, sizeof *n);
+    n->id = e->nnodes;
+    n->name = rg_arena_strndup(a, name, len);
+    n->key = rg_string(a, name, len);
+    n->parent = parent;
+    size_t depth = parent ? rg_len(parent->path) + 1 : 0;
+    const rg_value **keys = rg_arena_alloc(a, (depth + 1) * sizeof *keys);
+    for (size_t i = 0; parent && i + 1 < depth; i++)
+        keys[i] = rg_array_at(parent->path, i);
+    if (parent)
+        keys[depth - 1] = n->key;
+    n->path = rg_array(a, keys, depth);
+    if (e->nnodes % 64 == 0) {
+        rg_node **grown = rg_arena_alloc(a, (e->nnodes + 64) *
+                                         sizeof *grown);
+        if (e->nnodes)
+            memcpy(grown, e->nodes, e->nnodes * sizeof *grown);
+        e->nodes = grown;
+    }
+    e->nodes[e->nnodes++] = n;
+    return n;
+}
+
+static int child_cmp(const rg_node *c, const char *name, size_t len)
+{
+    size_t clen = strlen(c->name);
+    int r = memcmp(c->name, name, clen < len ? clen : len);
+    if (r)
+        return r;
+    return clen < len ? -1 : clen > len;
+}
+
+/* Binary search; *at receives the insertion point. */
+static rg_node *child_find(const rg_node *n, const char *name, size_t len,
+                           uint32_t *at)
+{
+    uint32_t lo = 0, hi = n->nchildren;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        int r = child_cmp(n->children[mid], name, len);
+        if (r == 0) {
+            *at = mid;
+            return n->children[mid];
+        }
+        if (r < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *at = lo;
+    return NULL;
+}
+
+rg_node *rg_tree_child(const rg_node *node, const char *name, size_t len)
+{
+    uint32_t at;
+    return node ? child_find(node, name, len, &at) : NULL;
+}
+
+static rg_node *child_get(rg_engine *e, rg_node *n, const char *name,
+                          size_t len)
+{
+    uint32_t at;
+    rg_node *c = child_find(n, name, len, &at);
+    if (c)
+        return c;
+    c = node_new(e, n, name, len);
+    if (n->nchildren == n->cap_children) {
+        uint32_t cap = n->cap_children ? n->cap_children * 2 : 4;
+        rg_node **grown = rg_arena_alloc(e->tree_arena, cap *
+                                         sizeof *grown);
+        if (n->nchildren)
+            memcpy(grown, n->children, n->nchildren * sizeof *grown);
+        n->children = grown;
+        n->cap_children = cap;
+    }
+    memmove(n->children + at + 1, n->children + at,
+            (n->nchildren - at) * sizeof *n->children);
+    n->children[at] = c;
+    n->nchildren++;
+    return c;
+}
+
+static const char *term_key(const rg_term *t, size_t *len)
+{
+    if (t->kind == RG_TERM_VAR) {
+        *len = t->u.var.len;
+        return t->u.var.name;
+    }
+    if (t->kind == RG_TERM_STRING) {
+        *len = t->u.string.len;
+        return t->u.string.bytes;
+    }
+    return NULL;
+}
+
+/* Walk from the root along the string keys of ref, starting at part
+ * from; returns the node and sets *stop to the first part not walked. */
+static rg_node *walk_ref(rg_engine *e, rg_node *n, const rg_term *ref,
+                         uint32_t from, uint32_t *stop)
+{
+    if (ref->kind == RG_TERM_VAR) {
+        size_t len;
+        const char *k = term_key(ref, &len);
+        *stop = 1;
+        return from == 0 ? child_get(e, n, k, len) : n;
+    }
+    uint32_t i = from;
+    for (; i < ref->u.ref.count; i++) {
+        const rg_term *p = ref->u.ref.parts[i];
+        if (p->kind != RG_TERM_STRING && !(i == 0 &&
+                                           p->kind == RG_TERM_VAR))
+            break;
+        size_t len;
+        const char *k = term_key(p, &len);
+        n = child_get(e, n, k, len);
+    }
+    *stop = i;
+    return n;
+}
+
+static void add_def(rg_engine *e, rg_node *n, rg_ruledef *d)
+{
+    if (n->ndefs == n->cap_defs) {
+        uint32_t cap = n->cap_defs ? n->cap_defs * 2 : 4;
+        rg_ruledef **grown = rg_arena_alloc(e->tree_arena, cap *
+                                            sizeof *grown);
+        if (n->ndefs)
+            memcpy(grown, n->defs, n->ndefs * sizeof *grown);
+        n->defs = grown;
+        n->cap_defs = cap;
+    }
+    n->defs[n->ndefs++] = d;
+}
+
+static uint64_t hash_mix(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 1099511628211ULL;
+    return h;
+}
+
+static int place_rule(rg_engine *e, rg_module *m, rg_node *pkg,
+                      rg_rule *r, rg_errors *errs)
+{
+    uint32_t stop;
+    rg_node *n = walk_ref(e, pkg, r->head.ref, 0, &stop);
+    uint32_t total = r->head.ref->kind == RG_TERM_REF ?
+                     r->head.ref->u.ref.count : 1;
+    rg_ruledef *d = rg_arena_calloc(e->tree_arena, 1, sizeof *d);
+    d->rule = r;
+    d->module = m;
+    d->kind = r->kind;
+    d->is_default = r->is_default;
+    d->suffix_len = total - stop;
+    e->tree_hash = hash_mix(e->tree_hash, &n->id, sizeof n->id);
+    e->tree_hash = hash_mix(e->tree_hash, &d->kind, sizeof d->kind);
+    if (r->kind == RG_RULE_FUNCTION)
+        n->is_function = true;
+    if (r->kind == RG_RULE_COMPLETE && d->suffix_len == 0)
+        n->has_complete = true;
+    if (r->is_default) {
+        if (n->default_def) {
+            rg_errors_add(errs, "rego_type_error", r->loc.file,
+                          (int)r->loc.line, (int)r->loc.col,
+                          "multiple default rules %s found", n->name);
+            return -1;
+        }
+        n->default_def = d;
+    } else {
+        add_def(e, n, d);
+    }
+    for (rg_node *p = n; p; p = p->parent)
+        p->has_rules_below = true;
+    return 0;
+}
+
+static rg_node *package_node(rg_engine *e, const rg_module *m)
+{
+    uint32_t stop;
+    if (m->package == NULL || m->package->kind != RG_TERM_REF)
+        return e->root;
+    /* Part 0 is "data". */
+    return walk_ref(e, e->root, m->package, 1, &stop);
+}
+
+int rg_tree_build(rg_engine *e, rg_errors *errs)
+{
+    rg_arena_free(e->tree_arena);
+    e->tree_arena = rg_arena_new(0);
+    e->nnodes = 0;
+    e->nodes = NULL;
+    e->tree_hash = 14695981039346656037ULL;
+    e->root = node_new(e, NULL, "", 0);
+    int rc = 0;
+    for (size_t i = 0; i < e->nmodules; i++) {
+        rg_module *m = e->modules[i].module;
+        rg_node *pkg = package_node(e, m);
+        /* A package exists as a document even without rules. */
+        for (rg_node *p = pkg; p; p = p->parent)
+            p->has_rules_below = true;
+        for (uint32_t j = 0; j < m->rule_count; j++)
+            if (place_rule(e, m, pkg, m->rules[j], errs) < 0)
+                rc = -1;
+    }
+    return rc;
+}
