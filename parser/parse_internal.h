@@ -178,8 +178,10 @@ rg_term *rg_parse_term_infix(rg_parser *p, bool key_value);
 /* Continue an infix term whose first operand is already parsed. */
 rg_term *rg_parse_term_infix_from(rg_parser *p, rg_term *lhs,
                                   bool key_value);
-/* Parse a ref or call continuing head (current token ".", "[", "("). */
-rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head);
+/* Parse a ref or call continuing head (current token ".", "[", "(").
+ * Selectors must follow with no whitespace, except that gap_ok allows
+ * it before the first one, as in rule heads ("p [x] { ... }"). */
+rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head, bool gap_ok);
 /* A var from the current identifier token, "_" becoming "$N". */
 rg_term *rg_parse_term_var(rg_parser *p);
 /* Treat a keyword token followed directly by "." or "[" as a name. */

@@ -59,19 +59,10 @@ static bool keyword_starts_ref(const rg_parser *p)
            (lx->src[lx->pos] == '.' || lx->src[lx->pos] == '[');
 }
 
-static rg_term *package_path(rg_parser *p, rg_term *t)
+/* data followed by the parts of ref t; NULL (and an error) when a part
+ * is not a name. */
+static rg_term *package_path_of_ref(rg_parser *p, rg_term *t, rg_term *data)
 {
-    rg_loc loc = t->loc;
-    rg_term *data = rg_ast_var(p, "data", loc);
-    if (t->kind == RG_TERM_VAR) {
-        rg_term *parts[2] = {data, rg_ast_string(p, t->u.var.name,
-                                                 t->u.var.len, loc)};
-        return rg_ast_ref(p, parts, 2, loc);
-    }
-    if (t->kind != RG_TERM_REF) {
-        rg_pstate_illegal_token(p);
-        return NULL;
-    }
     rg_term *first = t->u.ref.parts[0];
     if (first->kind != RG_TERM_VAR) {
         rg_pstate_error_at(p, first->loc.line, first->loc.col,
@@ -94,9 +85,23 @@ static rg_term *package_path(rg_parser *p, rg_term *t)
         }
         parts[i] = part;
     }
-    rg_term *ref = rg_ast_ref(p, parts, n, loc);
-    ref->loc = t->loc;
-    return ref;
+    return rg_ast_ref(p, parts, n, t->loc);
+}
+
+/* The package path for the term after "package": data.NAME... */
+static rg_term *package_path(rg_parser *p, rg_term *t)
+{
+    rg_term *data = rg_ast_var(p, "data", t->loc);
+    if (t->kind == RG_TERM_VAR) {
+        rg_term *parts[2] = {data, rg_ast_string(p, t->u.var.name,
+                                                 t->u.var.len, t->loc)};
+        return rg_ast_ref(p, parts, 2, t->loc);
+    }
+    if (t->kind != RG_TERM_REF) {
+        rg_pstate_illegal_token(p);
+        return NULL;
+    }
+    return package_path_of_ref(p, t, data);
 }
 
 static stmt *parse_package(rg_parser *p)
