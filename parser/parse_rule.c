@@ -353,7 +353,7 @@ static bool parse_else_body(rg_parser *p, rg_rule *r, const rg_head *head)
         rg_pstate_illegal(p, "rule body expected");
         return false;
     }
-    if (rg_pstate_tok(p) == RG_TOK_ELSE) {
+    if (rg_pstate_tok(p) == RG_TOK_ELSE && !rg_parse_term_keyword_ref(p)) {
         r->else_rule = parse_else(p, head);
         return r->else_rule != NULL;
     }
