@@ -2,7 +2,7 @@
  * "# METADATA" annotation blocks.  A block starts with a comment whose
  * text is METADATA and continues with the comments on the following
  * lines that start in column 1.  Its text, with one leading space cut
- * from each line, is YAML that whoever needs it decodes later.  Only the
+ * from each line, is YAML that the parser keeps undecoded.  Only the
  * "scope:" and "entrypoint:" keys are read here, to attach the block to
  * the statement after it:
  *
