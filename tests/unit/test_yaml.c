@@ -121,6 +121,8 @@ START_TEST(yaml_should_resolve_integers)
     check_scalar("123456789012345678901234567890",
                  "123456789012345678901234567890");
     check_scalar("-9223372036854775809", "-9223372036854775809");
+    check_scalar("0xFFFFFFFFFFFFFFFF", "18446744073709551615");
+    check_scalar("0o1777777777777777777777", "18446744073709551615");
     check_scalar("0x10000000000000000", "\"0x10000000000000000\"");
     check_scalar("0x", "\"0x\"");
     check_scalar("+", "\"+\"");
