@@ -354,6 +354,12 @@ START_TEST(yaml_should_accept_crlf_bom_and_tabs)
                "{\"a\":[1,2],\"b\":\"x\"}");
     check_json("a: \"tab\\there\"\n", "{\"a\":\"tab\\there\"}");
     check_json("s: |\n  line1\n  line2\n", "{\"s\":\"line1\\nline2\\n\"}");
+    check_json("%YAML 1.1\n---\na: on\n", "{\"a\":true}");
+    const char utf16[] = "\xff\xfe" "a\0:\0 \0" "1\0\n\0";
+    const rg_value *v = rg_yaml_parse(arena, utf16, sizeof utf16 - 1,
+                                      "t.yaml", NULL, &errs);
+    ck_assert_ptr_nonnull(v);
+    ck_assert(rg_value_equal(rg_object_get_str(v, "a", 1), rg_int(arena, 1)));
 }
 END_TEST
 
