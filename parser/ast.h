@@ -18,7 +18,10 @@
  *     and value; the rule kind is derived once by the parser.
  *
  * Every node carries its position.  The whole tree of a module lives in
- * the module's arena and dies with rg_module_free.
+ * the module's arena and dies with rg_module_free.  Else branches and
+ * v0's chained bodies share their head's ref, key and argument terms
+ * with the first rule, so a pass that rewrites terms in place must copy
+ * them first.
  */
 #ifndef RG_AST_H
 #define RG_AST_H

@@ -135,14 +135,20 @@ static void write_template(jw *w, const rg_term *t)
 }
 
 static const char *const term_types[] = {
-    [RG_TERM_NULL] = "null",          [RG_TERM_BOOLEAN] = "boolean",
-    [RG_TERM_NUMBER] = "number",      [RG_TERM_STRING] = "string",
-    [RG_TERM_VAR] = "var",            [RG_TERM_REF] = "ref",
-    [RG_TERM_ARRAY] = "array",        [RG_TERM_OBJECT] = "object",
-    [RG_TERM_SET] = "set",            [RG_TERM_ARRAY_COMP] = "arraycomprehension",
+    [RG_TERM_NULL] = "null",
+    [RG_TERM_BOOLEAN] = "boolean",
+    [RG_TERM_NUMBER] = "number",
+    [RG_TERM_STRING] = "string",
+    [RG_TERM_VAR] = "var",
+    [RG_TERM_REF] = "ref",
+    [RG_TERM_ARRAY] = "array",
+    [RG_TERM_OBJECT] = "object",
+    [RG_TERM_SET] = "set",
+    [RG_TERM_ARRAY_COMP] = "arraycomprehension",
     [RG_TERM_SET_COMP] = "setcomprehension",
     [RG_TERM_OBJECT_COMP] = "objectcomprehension",
-    [RG_TERM_CALL] = "call",          [RG_TERM_TEMPLATE] = "templatestring",
+    [RG_TERM_CALL] = "call",
+    [RG_TERM_TEMPLATE] = "templatestring",
 };
 
 static void write_term_value(jw *w, const rg_term *t)

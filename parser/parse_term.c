@@ -202,6 +202,12 @@ static rg_term *parse_bracket_part(rg_parser *p)
     return t;
 }
 
+static bool is_selector(const rg_parser *p)
+{
+    rg_tok k = rg_pstate_tok(p);
+    return k == RG_TOK_DOT || k == RG_TOK_LBRACK || k == RG_TOK_LPAREN;
+}
+
 static bool continues_ref(const rg_parser *p)
 {
     rg_tok k = rg_pstate_tok(p);
@@ -209,7 +215,26 @@ static bool continues_ref(const rg_parser *p)
            (k == RG_TOK_DOT || k == RG_TOK_LBRACK || k == RG_TOK_LPAREN);
 }
 
-rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head)
+/* The ref of the parts above base, popped from the scratch stack. */
+static rg_term *pop_ref(rg_parser *p, size_t base, rg_loc loc)
+{
+    uint32_t count;
+    rg_term **parts = (rg_term **)rg_pstate_pop(p, base, &count);
+    rg_term *ref = rg_ast_ref(p, parts, count, loc);
+    rg_pstate_close(p, &ref->loc);
+    return ref;
+}
+
+/* A call of the ref so far, and any selectors after it: "f(x).y". */
+static rg_term *parse_ref_call(rg_parser *p, size_t base, rg_loc loc)
+{
+    rg_term *result = parse_call(p, pop_ref(p, base, loc));
+    if (result && continues_ref(p) && rg_pstate_tok(p) != RG_TOK_LPAREN)
+        result = rg_parse_term_ref(p, result, false);
+    return result;
+}
+
+rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head, bool gap_ok)
 {
     if (!rg_pstate_enter(p))
         return NULL;
@@ -221,30 +246,18 @@ rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head)
     size_t base = p->top;
     rg_pstate_push(p, head);
     rg_term *result = NULL;
-    for (;;) {
-        rg_term *part = NULL;
-        if (!continues_ref(p)) {
-            uint32_t count;
-            rg_term **parts = (rg_term **)rg_pstate_pop(p, base, &count);
-            result = rg_ast_ref(p, parts, count, loc);
-            rg_pstate_close(p, &result->loc);
+    for (bool first = true;; first = false) {
+        bool selector = first && gap_ok ? is_selector(p) : continues_ref(p);
+        if (!selector) {
+            result = pop_ref(p, base, loc);
             break;
         }
         if (rg_pstate_tok(p) == RG_TOK_LPAREN) {
-            uint32_t count;
-            rg_term **parts = (rg_term **)rg_pstate_pop(p, base, &count);
-            rg_term *op = rg_ast_ref(p, parts, count, loc);
-            rg_pstate_close(p, &op->loc);
-            result = parse_call(p, op);
-            if (result && continues_ref(p) &&
-                rg_pstate_tok(p) != RG_TOK_LPAREN)
-                result = rg_parse_term_ref(p, result);
+            result = parse_ref_call(p, base, loc);
             break;
         }
-        if (rg_pstate_tok(p) == RG_TOK_DOT)
-            part = parse_dot_part(p);
-        else
-            part = parse_bracket_part(p);
+        rg_term *part = rg_pstate_tok(p) == RG_TOK_DOT
+                            ? parse_dot_part(p) : parse_bracket_part(p);
         if (part == NULL) {
             p->top = base;
             break;
@@ -267,7 +280,7 @@ static rg_term *finish_term(rg_parser *p, rg_term *t)
     if (t == NULL)
         return NULL;
     if (continues_ref(p))
-        return rg_parse_term_ref(p, t);
+        return rg_parse_term_ref(p, t, false);
     if (is_root_document(t))
         return rg_ast_ref(p, &t, 1, t->loc);
     return t;
@@ -583,11 +596,24 @@ static rg_term *parse_atom_inner(rg_parser *p)
     }
 }
 
+static bool is_composite_start(rg_tok k)
+{
+    return k == RG_TOK_LBRACK || k == RG_TOK_LBRACE || k == RG_TOK_LPAREN;
+}
+
 rg_term *rg_parse_term_atom(rg_parser *p)
 {
+    bool composite = is_composite_start(rg_pstate_tok(p));
+    rg_term *cached;
+    if (composite && rg_pcache_get(p, &cached))
+        return cached;
     if (!rg_pstate_enter(p))
         return NULL;
+    uint32_t start = p->lx.tok.start;
+    uint32_t nerr = p->nerr;
     rg_term *t = finish_term(p, parse_atom_inner(p));
+    if (composite)
+        rg_pcache_put(p, start, t, nerr);
     rg_pstate_leave(p);
     return t;
 }
@@ -611,27 +637,33 @@ static int binary_precedence(rg_tok k)
     }
 }
 
-/* Precedence climbing over the binary operators at min_prec or above. */
+/* Precedence climbing over the binary operators at min_prec or above.
+ * Each operator of a chain nests the tree one level deeper, so each
+ * counts against RG_PARSE_MAX_DEPTH until the chain ends. */
 static rg_term *climb(rg_parser *p, rg_term *lhs, int min_prec)
 {
     int prec;
+    int depth = p->depth;
     while (lhs && (prec = binary_precedence(rg_pstate_tok(p))) >= min_prec) {
+        if (!rg_pstate_enter(p)) {
+            lhs = NULL;
+            break;
+        }
         rg_term *op = rg_ast_op(p, rg_tok_name(rg_pstate_tok(p)),
                                 rg_pstate_loc(p));
         rg_pstate_next(p);
         rg_term *rhs = rg_parse_term_atom(p);
-        while (rhs && binary_precedence(rg_pstate_tok(p)) > prec) {
-            if (!rg_pstate_enter(p))
-                return NULL;
+        while (rhs && binary_precedence(rg_pstate_tok(p)) > prec)
             rhs = climb(p, rhs, prec + 1);
-            rg_pstate_leave(p);
+        if (rhs == NULL) {
+            lhs = NULL;
+            break;
         }
-        if (rhs == NULL)
-            return NULL;
         rg_loc loc = lhs->loc;
         lhs = rg_ast_call2(p, op, lhs, rhs, loc);
         rg_pstate_close(p, &lhs->loc);
     }
+    p->depth = depth;
     return lhs;
 }
 
@@ -681,18 +713,24 @@ rg_term *rg_parse_term_infix_from(rg_parser *p, rg_term *lhs,
         if (call)
             lhs = call;
     }
-    while (lhs) {
-        if (rg_pstate_tok(p) != RG_TOK_IN)
+    int depth = p->depth;
+    while (lhs && rg_pstate_tok(p) == RG_TOK_IN) {
+        if (!rg_pstate_enter(p)) {
+            lhs = NULL;
             break;
+        }
         rg_term *op = rg_ast_op(p, "internal.member_2", rg_pstate_loc(p));
         rg_pstate_next(p);
         rg_term *rhs = in_operand(p);
-        if (rhs == NULL)
-            return NULL;
+        if (rhs == NULL) {
+            lhs = NULL;
+            break;
+        }
         rg_loc loc = lhs->loc;
         lhs = rg_ast_call2(p, op, lhs, rhs, loc);
         rg_pstate_close(p, &lhs->loc);
     }
+    p->depth = depth;
     return lhs;
 }
 
