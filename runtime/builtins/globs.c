@@ -16,8 +16,8 @@
 #include "runtime/builtins/args.h"
 #include "runtime/builtins/runes.h"
 
-/* Longest pattern, in code points, the builtin accepts: the product
- * search is quadratic in the pattern lengths. */
+/* Maximum pattern length in code points, because the product search
+ * takes time and memory quadratic in the pattern lengths. */
 #define GLOBS_MAX_TOKENS 1024
 
 typedef enum globs_flag { GLOBS_ONE, GLOBS_PLUS, GLOBS_STAR } globs_flag;

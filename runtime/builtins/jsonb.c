@@ -91,8 +91,8 @@ typedef struct jsonb_opts {
     bool pretty;
 } jsonb_opts;
 
-/* Read the options object; prefix or indent imply pretty unless
- * "pretty" says otherwise. */
+/* Read the options object.  A prefix or an indent turns pretty printing
+ * on unless "pretty" sets it explicitly. */
 static rg_bstatus jsonb_read_opts(rg_bctx *ctx, const rg_value *o,
                                   jsonb_opts *opts)
 {
