@@ -133,6 +133,29 @@ START_TEST(graph_should_reach_and_walk)
 }
 END_TEST
 
+START_TEST(graph_should_bound_path_length)
+{
+    rg_builder *b = rg_object_builder(bcall_ctx.arena, 0);
+    char key[32], next[32];
+    for (int i = 0; i < 12000; i++) {
+        snprintf(key, sizeof key, "n%d", i);
+        snprintf(next, sizeof next, "n%d", i + 1);
+        rg_builder_put(b, S(key), ARR(1, S(next)));
+    }
+    const rg_value *chain = rg_builder_finish(b);
+    ck_assert_str_eq(call("graph.reachable_paths", 2, chain,
+                          ARR(1, S("n0"))),
+                     "error: graph.reachable_paths: path longer than 10000 "
+                     "nodes");
+    ck_assert_str_eq(call("count", 1, SET(0)), "0");
+    const rg_value *all = NULL;
+    const rg_value *args[2] = { chain, ARR(1, S("n0")) };
+    ck_assert_int_eq(bctx_double_call(&bcall_ctx, "graph.reachable", args,
+                                      2, &all), RG_BUILTIN_OK);
+    ck_assert_uint_eq(rg_len(all), 12000);
+}
+END_TEST
+
 START_TEST(template_should_render_go_templates)
 {
     const rg_value *vars = OBJ(3, S("names"), ARR(2, S("ann"), S("bo")),
@@ -170,6 +193,7 @@ static Suite *misc_suite(void)
     tcase_add_test(tc, glob_should_follow_gobwas);
     tcase_add_test(tc, globs_should_intersect_patterns);
     tcase_add_test(tc, graph_should_reach_and_walk);
+    tcase_add_test(tc, graph_should_bound_path_length);
     tcase_add_test(tc, template_should_render_go_templates);
     suite_add_tcase(s, tc);
     return s;
