@@ -8,6 +8,7 @@
 #include <string.h>
 
 static uint32_t plan_call_value(planner *P, const rg_xterm *c);
+static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n);
 
 /* ---- Blocks ------------------------------------------------------------- */
 
@@ -42,14 +43,15 @@ static bool const_string(const rg_xterm *t)
     return t->kind == XK_CONST && rg_value_kind(t->value) == RG_STRING;
 }
 
-/* Emit the lookup of a data ref's node part; *next is the first key
+/* The node a data ref reaches by its constant string keys, stopping
+ * at a node whose rules produce keys below it (their output must be
+ * merged, so the node's document is needed); *next is the first key
  * not consumed. */
-static uint32_t plan_data_head(planner *P, const rg_xterm *t,
-                               uint32_t *next)
+static rg_node *walk_nodes(planner *P, const rg_xterm *t, uint32_t *next)
 {
     rg_node *n = P->engine->root;
     uint32_t i = 1;
-    while (i < t->n && const_string(t->items[i])) {
+    while (i < t->n && const_string(t->items[i]) && !n->has_suffix_defs) {
         const rg_value *k = t->items[i]->value;
         rg_node *c = rg_tree_child(n, rg_string_bytes(k), rg_string_len(k));
         if (c == NULL)
@@ -57,6 +59,17 @@ static uint32_t plan_data_head(planner *P, const rg_xterm *t,
         n = c;
         i++;
     }
+    *next = i;
+    return n;
+}
+
+/* Emit the lookup of a data ref's node part; *next is the first key
+ * not consumed. */
+static uint32_t plan_data_head(planner *P, const rg_xterm *t,
+                               uint32_t *next)
+{
+    uint32_t i;
+    rg_node *n = walk_nodes(P, t, &i);
     uint32_t r = rg_plan_tmp(P);
     bool rules_here = n->ndefs > 0 || n->default_def != NULL;
     if (!rules_here && i < t->n && t->items[i]->kind == XK_CONST) {
@@ -70,6 +83,19 @@ static uint32_t plan_data_head(planner *P, const rg_xterm *t,
         const rg_value *path = rg_array(P->arena, keys, j - i);
         free(keys);
         rg_plan_emit(P, RG_OP_DATA, r, n->id, rg_plan_const(P, path), 0);
+        *next = j;
+        return r;
+    }
+    if (!rules_here && n->nchildren > 0 && i < t->n &&
+        t->items[i]->kind != XK_CONST &&
+        rg_plan_evaluable(P, t->items[i])) {
+        /* Bound keys below a package: find the node at run time, so
+         * that only the rules on the path are evaluated. */
+        uint32_t j = i;
+        while (j < t->n && rg_plan_evaluable(P, t->items[j]))
+            j++;
+        uint32_t block = plan_block(P, t->items + i, j - i);
+        rg_plan_emit(P, RG_OP_NODE_PATH, r, n->id, block, j - i);
         *next = j;
         return r;
     }

@@ -509,6 +509,14 @@ int rg_vm_exec(rg_vm *vm, rg_frame *f, uint32_t pc)
             if (R[in->a] == NULL)
                 return RG_RUN_CONT;
             break;
+        case RG_OP_NODE_PATH:
+            R[in->a] = rg_vm_node_path(vm, vm->engine->nodes[in->b],
+                                       R + in->c, in->d);
+            if (vm->failed)
+                return RG_RUN_ERR;
+            if (R[in->a] == NULL)
+                return RG_RUN_CONT;
+            break;
         case RG_OP_NOT: {
             int rc = rg_vm_exec(vm, f, pc + 1);
             if (rc == RG_RUN_ERR)
