@@ -487,8 +487,12 @@ static void plan_call_stmt(planner *P, const rg_xterm *c)
         rg_plan_emit(P, RG_OP_TEST, block, block + 1, c->cmp, 0);
         return;
     }
+    uint32_t idx = P->cur_expr;
     uint32_t r = emit_call(P, c, c->n);
     rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
+    /* A query's call expression shows the call's result. */
+    if (P->expr_regs && idx != UINT32_MAX && c->op != XOP_COMPARE)
+        P->expr_regs[idx] = r;
 }
 
 /* ---- Expressions -------------------------------------------------------- */
@@ -577,6 +581,8 @@ static void plan_positive(planner *P, const rg_xexpr *e)
         break;
     }
     case XE_CALL:
+        if (e->negated)
+            P->cur_expr = UINT32_MAX;
         plan_call_stmt(P, e->term);
         break;
     case XE_SOME_IN:
