@@ -90,7 +90,8 @@ int rg_engine_add_module(rg_engine *engine, const char *file,
                          const char *src, size_t len, rg_errors *errs);
 
 /* Set the base document at path (slash-separated, "" for the root) to a
- * JSON or YAML text, or to a value, which is copied into the engine. */
+ * JSON or YAML text (YAML when file ends in .yaml or .yml), or to a
+ * value, which is copied into the engine. */
 int rg_engine_set_data_text(rg_engine *engine, const char *path,
                             const char *file, const char *text, size_t len,
                             rg_errors *errs);
