@@ -464,6 +464,14 @@ static void plan_print(planner *P, const rg_xterm *c)
     rg_plan_emit(P, RG_OP_PRINT, block, c->n, 0, 0);
 }
 
+/* true when expression idx of a query reports its value, even false,
+ * instead of failing on false (rg_options.capture_expressions). */
+static bool capturing(const planner *P, uint32_t idx)
+{
+    return P->expr_regs && idx != UINT32_MAX &&
+           P->engine->opts.capture_expressions;
+}
+
 static void plan_call_stmt(planner *P, const rg_xterm *c)
 {
     switch (c->op) {
@@ -482,16 +490,19 @@ static void plan_call_stmt(planner *P, const rg_xterm *c)
         rg_plan_destructure(P, c->items[c->n - 1], r);
         return;
     }
-    if (c->op == XOP_COMPARE && c->n == 2) {
+    uint32_t idx = P->cur_expr;
+    bool capture = capturing(P, idx);
+    if (c->op == XOP_COMPARE && c->n == 2 && !capture) {
         uint32_t block = plan_block(P, c->items, 2);
         rg_plan_emit(P, RG_OP_TEST, block, block + 1, c->cmp, 0);
         return;
     }
-    uint32_t idx = P->cur_expr;
     uint32_t r = emit_call(P, c, c->n);
-    rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
+    if (!capture)
+        rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
     /* A query's call expression shows the call's result. */
-    if (P->expr_regs && idx != UINT32_MAX && c->op != XOP_COMPARE)
+    if (P->expr_regs && idx != UINT32_MAX &&
+        (capture || c->op != XOP_COMPARE))
         P->expr_regs[idx] = r;
 }
 
@@ -575,7 +586,8 @@ static void plan_positive(planner *P, const rg_xexpr *e)
     case XE_TERM: {
         uint32_t idx = P->cur_expr;
         uint32_t r = rg_plan_term(P, e->term);
-        rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
+        if (e->negated || !capturing(P, idx))
+            rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
         if (P->expr_regs && !e->negated && idx != UINT32_MAX)
             P->expr_regs[idx] = r;
         break;

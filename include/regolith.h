@@ -67,6 +67,10 @@ typedef struct rg_options {
     rg_dialect dialect;
     bool strict_builtin_errors;  /* a failing builtin stops the query */
     bool experimental_keywords;  /* "and" / "or" expression operators */
+    bool capture_expressions;    /* a query expression whose value is
+                                    false yields a row showing false
+                                    instead of failing, as opa eval
+                                    does; off: OPA's topdown semantics */
     uint64_t max_steps;          /* VM instructions per evaluation; 0 =
                                     no limit */
     uint64_t timeout_ms;         /* wall time per evaluation; 0 = none */
