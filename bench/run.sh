@@ -14,4 +14,13 @@ else
     status=1
 fi
 
+# ---- compile cache: 500 rules in a fresh engine, warm cache vs none ----
+echo "== compile cache"
+if [ -x "$BUILD/bench/cache_bench" ]; then
+    "$BUILD/bench/cache_bench" || status=1
+else
+    echo "cache_bench not built in $BUILD/bench"
+    status=1
+fi
+
 exit $status

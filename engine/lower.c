@@ -177,8 +177,7 @@ static bool is_package_rule(const lowerer *L, const char *name)
     if (pkg == NULL)
         return false;
     rg_node *c = rg_tree_child(pkg, name, strlen(name));
-    return c && c->has_rules_below && c->ndefs + c->nchildren > 0 &&
-           (c->ndefs > 0 || c->has_rules_below);
+    return c && c->head_root;
 }
 
 static bool is_global(const lowerer *L, const char *name)
@@ -583,7 +582,8 @@ static bool resolve_op(lowerer *L, scope *S, const rg_term *opt,
     if (fn) {
         x->op = XOP_FUNC;
         x->node = fn->id;
-        x->arity = (int)fn->defs[0]->rule->head.arg_count;
+        const rg_ruledef *d = fn->ndefs ? fn->defs[0] : fn->default_def;
+        x->arity = (int)d->rule->head.arg_count;
         return true;
     }
     int32_t bi = name ? rg_engine_builtin_index(L->engine, name) : -1;

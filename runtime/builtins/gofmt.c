@@ -53,6 +53,17 @@ static const char *gofmt_type(const rg_gofmt_arg *a)
 
 static void gofmt_value(rg_strbuf *out, const rg_gofmt_arg *a);
 
+/* The sign character Go prints before a number: '-', '+' with the plus
+ * flag, ' ' with the space flag, or 0 for none. */
+static char gofmt_sign(const gofmt_spec *sp, bool neg)
+{
+    if (neg)
+        return '-';
+    if (sp->plus)
+        return '+';
+    return sp->space ? ' ' : 0;
+}
+
 /* "%!v(type=value)" for a verb the operand does not support. */
 static void gofmt_bad_verb(rg_strbuf *out, char verb, const rg_gofmt_arg *a)
 {
@@ -79,9 +90,8 @@ static void gofmt_integer(rg_strbuf *out, const gofmt_spec *sp, mpz_t v,
         want = (size_t)sp->prec;
     else if (sp->zero && sp->has_width && !sp->minus)
         want = (size_t)sp->width - (neg || sp->plus || sp->space);
-    rg_strbuf_addc(&num, neg ? '-' : sp->plus ? '+' : sp->space ? ' ' : 0);
-    if (!neg && !sp->plus && !sp->space)
-        num.len = 0;
+    if (gofmt_sign(sp, neg))
+        rg_strbuf_addc(&num, gofmt_sign(sp, neg));
     if (sp->verb == 'O')
         rg_strbuf_adds(&num, "0o");
     else if (sp->sharp && base == 16)
@@ -229,10 +239,13 @@ static void gofmt_float(rg_strbuf *out, const gofmt_spec *sp, double d)
     rg_strbuf t;
     rg_strbuf_init(&t, out->arena);
     bool neg = d < 0 || (d == 0 && 1 / d < 0);
-    rg_strbuf_addc(&t, neg ? '-' : sp->plus ? '+' : sp->space ? ' ' : 0);
-    if (!neg && !sp->plus && !sp->space)
-        t.len = 0;
-    char verb = sp->verb == 'v' ? 'g' : sp->verb == 'F' ? 'f' : sp->verb;
+    if (gofmt_sign(sp, neg))
+        rg_strbuf_addc(&t, gofmt_sign(sp, neg));
+    char verb = sp->verb;
+    if (verb == 'v')
+        verb = 'g';
+    else if (verb == 'F')
+        verb = 'f';
     double mag = neg ? -d : d;
     if ((verb == 'g' || verb == 'G') && !sp->has_prec) {
         gofmt_float_shortest(&t, mag, verb == 'G');

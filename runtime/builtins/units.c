@@ -3,8 +3,9 @@
  * binary (Ki, Mi, Gi, ...) suffixes, as OPA parses Kubernetes quantities.
  *
  * units.parse keeps case for the first letter of the unit ("m" is milli,
- * "M" mega) and computes exactly with rationals, printing a fraction
- * with ten decimals; milli is the double nearest 0.001, as in OPA.
+ * "M" mega) and computes exactly with rationals.  It prints a fraction
+ * with ten decimals, and takes milli as the double nearest 0.001, as OPA
+ * does.
  * units.parse_bytes ignores case, multiplies in a 64-bit-mantissa float
  * as Go's big.Float does, and truncates to an integer.  Double quotes
  * are removed first; spaces are an error.
