@@ -61,6 +61,7 @@ static int parse_args(int argc, char **argv, eval_cli *c)
 {
     memset(c, 0, sizeof *c);
     rg_options_init(&c->opts);
+    c->opts.capture_expressions = true;
     c->format = "json";
     c->paths = rg_xcalloc((size_t)argc + 1, sizeof *c->paths);
     for (int i = 1; i < argc; i++) {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 static uint32_t plan_call_value(planner *P, const rg_xterm *c);
+static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n);
 
 /* ---- Blocks ------------------------------------------------------------- */
 
@@ -42,14 +43,15 @@ static bool const_string(const rg_xterm *t)
     return t->kind == XK_CONST && rg_value_kind(t->value) == RG_STRING;
 }
 
-/* Emit the lookup of a data ref's node part; *next is the first key
+/* The node a data ref reaches by its constant string keys, stopping
+ * at a node whose rules produce keys below it (their output must be
+ * merged, so the node's document is needed); *next is the first key
  * not consumed. */
-static uint32_t plan_data_head(planner *P, const rg_xterm *t,
-                               uint32_t *next)
+static rg_node *walk_nodes(planner *P, const rg_xterm *t, uint32_t *next)
 {
     rg_node *n = P->engine->root;
     uint32_t i = 1;
-    while (i < t->n && const_string(t->items[i])) {
+    while (i < t->n && const_string(t->items[i]) && !n->has_suffix_defs) {
         const rg_value *k = t->items[i]->value;
         rg_node *c = rg_tree_child(n, rg_string_bytes(k), rg_string_len(k));
         if (c == NULL)
@@ -57,6 +59,17 @@ static uint32_t plan_data_head(planner *P, const rg_xterm *t,
         n = c;
         i++;
     }
+    *next = i;
+    return n;
+}
+
+/* Emit the lookup of a data ref's node part; *next is the first key
+ * not consumed. */
+static uint32_t plan_data_head(planner *P, const rg_xterm *t,
+                               uint32_t *next)
+{
+    uint32_t i;
+    rg_node *n = walk_nodes(P, t, &i);
     uint32_t r = rg_plan_tmp(P);
     bool rules_here = n->ndefs > 0 || n->default_def != NULL;
     if (!rules_here && i < t->n && t->items[i]->kind == XK_CONST) {
@@ -70,6 +83,19 @@ static uint32_t plan_data_head(planner *P, const rg_xterm *t,
         const rg_value *path = rg_array(P->arena, keys, j - i);
         free(keys);
         rg_plan_emit(P, RG_OP_DATA, r, n->id, rg_plan_const(P, path), 0);
+        *next = j;
+        return r;
+    }
+    if (!rules_here && n->nchildren > 0 && i < t->n &&
+        t->items[i]->kind != XK_CONST &&
+        rg_plan_evaluable(P, t->items[i])) {
+        /* Bound keys below a package: find the node at run time, so
+         * that only the rules on the path are evaluated. */
+        uint32_t j = i;
+        while (j < t->n && rg_plan_evaluable(P, t->items[j]))
+            j++;
+        uint32_t block = plan_block(P, t->items + i, j - i);
+        rg_plan_emit(P, RG_OP_NODE_PATH, r, n->id, block, j - i);
         *next = j;
         return r;
     }
@@ -107,8 +133,25 @@ static uint32_t plan_ref(planner *P, const rg_xterm *t)
 static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n)
 {
     uint32_t *regs = rg_xmalloc((n + 1) * sizeof *regs);
-    for (uint32_t i = 0; i < n; i++)
-        regs[i] = rg_plan_term(P, ts[i]);
+    bool *done = rg_xcalloc(n + 1, sizeof *done);
+    /* Evaluable operands first, so their ref keys bind variables that
+     * later operands read. */
+    for (uint32_t left = n; left > 0;) {
+        uint32_t before = left;
+        for (uint32_t i = 0; i < n; i++)
+            if (!done[i] && rg_plan_evaluable(P, ts[i])) {
+                regs[i] = rg_plan_term(P, ts[i]);
+                done[i] = true;
+                left--;
+            }
+        if (left == before) {
+            for (uint32_t i = 0; i < n; i++)
+                if (!done[i])
+                    regs[i] = rg_plan_term(P, ts[i]);
+            break;
+        }
+    }
+    free(done);
     uint32_t block = P->nregs;
     P->nregs += n;
     for (uint32_t i = 0; i < n; i++)
@@ -421,6 +464,14 @@ static void plan_print(planner *P, const rg_xterm *c)
     rg_plan_emit(P, RG_OP_PRINT, block, c->n, 0, 0);
 }
 
+/* true when expression idx of a query reports its value, even false,
+ * instead of failing on false (rg_options.capture_expressions). */
+static bool capturing(const planner *P, uint32_t idx)
+{
+    return P->expr_regs && idx != UINT32_MAX &&
+           P->engine->opts.capture_expressions;
+}
+
 static void plan_call_stmt(planner *P, const rg_xterm *c)
 {
     switch (c->op) {
@@ -439,14 +490,20 @@ static void plan_call_stmt(planner *P, const rg_xterm *c)
         rg_plan_destructure(P, c->items[c->n - 1], r);
         return;
     }
-    if (c->op == XOP_COMPARE && c->n == 2) {
-        uint32_t ra = rg_plan_term(P, c->items[0]);
-        uint32_t rb = rg_plan_term(P, c->items[1]);
-        rg_plan_emit(P, RG_OP_TEST, ra, rb, c->cmp, 0);
+    uint32_t idx = P->cur_expr;
+    bool capture = capturing(P, idx);
+    if (c->op == XOP_COMPARE && c->n == 2 && !capture) {
+        uint32_t block = plan_block(P, c->items, 2);
+        rg_plan_emit(P, RG_OP_TEST, block, block + 1, c->cmp, 0);
         return;
     }
     uint32_t r = emit_call(P, c, c->n);
-    rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
+    if (!capture)
+        rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
+    /* A query's call expression shows the call's result. */
+    if (P->expr_regs && idx != UINT32_MAX &&
+        (capture || c->op != XOP_COMPARE))
+        P->expr_regs[idx] = r;
 }
 
 /* ---- Expressions -------------------------------------------------------- */
@@ -529,12 +586,15 @@ static void plan_positive(planner *P, const rg_xexpr *e)
     case XE_TERM: {
         uint32_t idx = P->cur_expr;
         uint32_t r = rg_plan_term(P, e->term);
-        rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
+        if (e->negated || !capturing(P, idx))
+            rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
         if (P->expr_regs && !e->negated && idx != UINT32_MAX)
             P->expr_regs[idx] = r;
         break;
     }
     case XE_CALL:
+        if (e->negated)
+            P->cur_expr = UINT32_MAX;
         plan_call_stmt(P, e->term);
         break;
     case XE_SOME_IN:

@@ -173,6 +173,13 @@ static int place_rule(rg_engine *e, rg_module *m, rg_node *pkg,
     e->tree_hash = hash_mix(e->tree_hash, &d->kind, sizeof d->kind);
     if (r->kind == RG_RULE_FUNCTION)
         n->is_function = true;
+    if (d->suffix_len > 0)
+        n->has_suffix_defs = true;
+    rg_node *root = n;
+    while (root->parent && root->parent != pkg)
+        root = root->parent;
+    if (root->parent == pkg)
+        root->head_root = true;
     if (r->kind == RG_RULE_COMPLETE && d->suffix_len == 0)
         n->has_complete = true;
     if (r->is_default) {

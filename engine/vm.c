@@ -201,15 +201,17 @@ static int comp_add(rg_vm *vm, rg_frame *f, const rg_insn *in, uint32_t pc)
 
 /* ---- Calls -------------------------------------------------------------- */
 
-/* Call the replacement of overlay index (a function node or a
- * builtin) with the overlay suspended, so that the replacement reaches
- * the original. */
+/* Call a replacement (a function node or a builtin). */
 static int call_replacement(rg_vm *vm, const rg_withdef *repl,
-                            uint32_t index, const rg_value **args,
+                            const rg_value **args,
                             uint32_t nargs, const rg_loc *loc,
                             const rg_value **out)
 {
-    vm->overlays[index].suspended = true;
+    /* Inside a replacement the replacements active at its call do not
+     * apply: it reaches the originals, including the one it replaces.
+     * With-modifiers inside it apply as usual. */
+    uint32_t floor = vm->mocks_floor;
+    vm->mocks_floor = vm->noverlays;
     if (repl->func_node >= 0)
         *out = rg_vm_call_func(vm, vm->engine->nodes[repl->func_node], args,
                                nargs, loc);
@@ -217,7 +219,7 @@ static int call_replacement(rg_vm *vm, const rg_withdef *repl,
         rg_vm_call_builtin(vm, rg_engine_builtin_at(vm->engine,
                                                     repl->func_builtin),
                            args, nargs, loc, out);
-    vm->overlays[index].suspended = false;
+    vm->mocks_floor = floor;
     return vm->failed ? RG_RUN_ERR : RG_RUN_CONT;
 }
 
@@ -229,16 +231,15 @@ static bool replaced(rg_vm *vm, rg_withkind kind, uint32_t target,
 {
     const rg_withdef *repl;
     const rg_value *value;
-    uint32_t index;
     if (vm->fn_overlays == 0 ||
-        !rg_vm_with_function(vm, kind, target, &repl, &value, &index))
+        !rg_vm_with_function(vm, kind, target, &repl, &value))
         return false;
     if (value) {
         *out = value;
         *rc = RG_RUN_CONT;
         return true;
     }
-    *rc = call_replacement(vm, repl, index, args, nargs, loc, out);
+    *rc = call_replacement(vm, repl, args, nargs, loc, out);
     return true;
 }
 
@@ -505,6 +506,14 @@ int rg_vm_exec(rg_vm *vm, rg_frame *f, uint32_t pc)
         case RG_OP_DATA:
             R[in->a] = rg_vm_data_value(vm, vm->engine->nodes[in->b],
                                         p->consts[in->c]);
+            if (R[in->a] == NULL)
+                return RG_RUN_CONT;
+            break;
+        case RG_OP_NODE_PATH:
+            R[in->a] = rg_vm_node_path(vm, vm->engine->nodes[in->b],
+                                       R + in->c, in->d);
+            if (vm->failed)
+                return RG_RUN_ERR;
             if (R[in->a] == NULL)
                 return RG_RUN_CONT;
             break;

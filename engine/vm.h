@@ -50,7 +50,6 @@ typedef struct rg_overlay {
     const rg_value *value;
     const rg_value *saved_input;
     rg_memo saved_memo;
-    bool suspended;     /* its replacement is running: use the original */
 } rg_overlay;
 
 typedef struct rg_vm rg_vm;
@@ -75,6 +74,10 @@ struct rg_vm {
     rg_errors *errs;
     bool failed;
     bool strict;
+    bool builtin_failed;            /* strict mode: error recorded */
+    uint32_t mocks_floor;           /* overlays below this index do not
+                                       replace functions: a replacement
+                                       is running */
     uint64_t steps;
     uint64_t max_steps;
     uint64_t deadline_ns;
@@ -106,6 +109,10 @@ uint64_t rg_vm_clock_ns(void);
 /* engine/vm_docs.c */
 /* Value of node (NULL when undefined); errors set vm->failed. */
 const rg_value *rg_vm_node_value(rg_vm *vm, const rg_node *n);
+/* The document at node's path followed by keys, descending the rule
+ * tree at run time; NULL when undefined. */
+const rg_value *rg_vm_node_path(rg_vm *vm, const rg_node *n,
+                                const rg_value *const *keys, uint32_t k);
 /* Base data at node's path followed by keys; NULL when absent. */
 const rg_value *rg_vm_data_value(rg_vm *vm, const rg_node *n,
                                  const rg_value *keys);
@@ -127,7 +134,7 @@ void rg_vm_with_pop(rg_vm *vm);
  * *repl set; false when none. */
 bool rg_vm_with_function(const rg_vm *vm, rg_withkind kind,
                          uint32_t target, const rg_withdef **repl,
-                         const rg_value **value, uint32_t *index);
+                         const rg_value **value);
 /* Apply data overlays to the document at path whose computed value is
  * v (NULL = undefined).  Returns the value seen with the overlays. */
 const rg_value *rg_vm_with_data(rg_vm *vm, const rg_value *path,

@@ -103,8 +103,7 @@ struct rg_xbody {
  * variable table. */
 typedef struct rg_xproc {
     rg_xbody *body;
-    rg_xterm **args;            /* function parameters (patterns) */
-    uint32_t nargs;
+    uint32_t nargs;             /* function parameters: variables 0.. */
     rg_xterm **suffix;          /* head keys below the node */
     uint32_t nsuffix;
     rg_xterm *value;            /* head value; NULL for a query */
