@@ -48,15 +48,16 @@ void rg_vm_error(rg_vm *vm, const char *code, const rg_loc *loc,
 #define SMALL_INTS 256
 
 static const rg_value *small_ints[SMALL_INTS];
+static rg_arena *small_ints_arena;
 static pthread_once_t small_ints_once = PTHREAD_ONCE_INIT;
 
 /* Build the shared integers once per process; they live as long as it
- * does (reachable from small_ints, never freed). */
+ * does (reachable from small_ints_arena, never freed). */
 static void make_small_ints(void)
 {
-    rg_arena *a = rg_arena_new(0);
+    small_ints_arena = rg_arena_new(0);
     for (size_t i = 0; i < SMALL_INTS; i++)
-        small_ints[i] = rg_int(a, (int64_t)i);
+        small_ints[i] = rg_int(small_ints_arena, (int64_t)i);
 }
 
 static const rg_value *int_value(rg_vm *vm, size_t i)
