@@ -168,6 +168,8 @@ int rg_engine_compile(rg_engine *e, rg_errors *errs)
             rc = -1;
     }
     if (rc == 0)
+        rc = rg_recursion_check(e, errs);
+    if (rc == 0)
         e->compiled = true;
     return rc;
 }
