@@ -4,6 +4,7 @@
  * engine/query.c, the compile cache in engine/cache.c.
  */
 #include "engine/vm.h"
+#include "engine/xform.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +184,19 @@ int rg_engine_set_data_text(rg_engine *e, const char *path,
     int rc = v ? rg_engine_set_data(e, path, v, errs) : -1;
     rg_arena_free(tmp);
     return rc;
+}
+
+const rg_value *rg_engine_parse_term(rg_arena *arena, const char *text,
+                                     size_t len, rg_errors *errs)
+{
+    rg_term *t = rg_parse_term(arena, "term", text, len, NULL, errs);
+    if (t == NULL)
+        return NULL;
+    const rg_value *v = rg_lower_const(arena, t);
+    if (v == NULL)
+        rg_errors_add(errs, "rego_parse_error", "term", (int)t->loc.line,
+                      (int)t->loc.col, "term is not a constant value");
+    return v;
 }
 
 /* ---- Builtins and statistics -------------------------------------------- */

@@ -212,6 +212,9 @@ int rg_tree_build(rg_engine *e, rg_errors *errs)
     for (size_t i = 0; i < e->nmodules; i++) {
         rg_module *m = e->modules[i].module;
         rg_node *pkg = package_node(e, m);
+        /* A package exists as a document even without rules. */
+        for (rg_node *p = pkg; p; p = p->parent)
+            p->has_rules_below = true;
         for (uint32_t j = 0; j < m->rule_count; j++)
             if (place_rule(e, m, pkg, m->rules[j], errs) < 0)
                 rc = -1;

@@ -50,6 +50,7 @@ typedef struct rg_overlay {
     const rg_value *value;
     const rg_value *saved_input;
     rg_memo saved_memo;
+    bool suspended;     /* its replacement is running: use the original */
 } rg_overlay;
 
 typedef struct rg_vm rg_vm;
@@ -126,7 +127,7 @@ void rg_vm_with_pop(rg_vm *vm);
  * *repl set; false when none. */
 bool rg_vm_with_function(const rg_vm *vm, rg_withkind kind,
                          uint32_t target, const rg_withdef **repl,
-                         const rg_value **value);
+                         const rg_value **value, uint32_t *index);
 /* Apply data overlays to the document at path whose computed value is
  * v (NULL = undefined).  Returns the value seen with the overlays. */
 const rg_value *rg_vm_with_data(rg_vm *vm, const rg_value *path,

@@ -36,9 +36,7 @@ typedef enum rg_xop {
     XOP_COMPARE,    /* ==, !=, <, <=, >, >= (cmp) */
     XOP_MEMBER2,    /* internal.member_2 */
     XOP_MEMBER3,    /* internal.member_3 */
-    XOP_PRINT,
-    XOP_AND,        /* experimental "and" */
-    XOP_OR          /* experimental "or" */
+    XOP_PRINT
 } rg_xop;
 
 typedef struct rg_xbody rg_xbody;
@@ -59,6 +57,7 @@ struct rg_xterm {
     uint32_t node;              /* XOP_FUNC */
     int arity;                  /* declared operands of the callee */
     const char *name;           /* the operator's name, for errors */
+    bool text;                  /* template part written as text */
 };
 
 typedef enum rg_xekind {
@@ -104,8 +103,7 @@ struct rg_xbody {
  * variable table. */
 typedef struct rg_xproc {
     rg_xbody *body;
-    rg_xterm **args;            /* function parameters (patterns) */
-    uint32_t nargs;
+    uint32_t nargs;             /* function parameters: variables 0.. */
     rg_xterm **suffix;          /* head keys below the node */
     uint32_t nsuffix;
     rg_xterm *value;            /* head value; NULL for a query */

@@ -97,6 +97,11 @@ int rg_engine_set_data_text(rg_engine *engine, const char *path,
 int rg_engine_set_data(rg_engine *engine, const char *path,
                        const rg_value *value, rg_errors *errs);
 
+/* Parse a constant Rego term ("{1, 2}", "{\"a\": [x]}" is rejected:
+ * no variables) into a value living in arena; NULL with errors. */
+const rg_value *rg_engine_parse_term(rg_arena *arena, const char *text,
+                                     size_t len, rg_errors *errs);
+
 /* Register a builtin that modules may call, beside the library's.  def
  * is borrowed and must outlive the engine.  Fails when the name clashes
  * with a library builtin. */

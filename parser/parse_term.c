@@ -195,7 +195,7 @@ static rg_term *parse_bracket_part(rg_parser *p)
     if (t == NULL)
         return NULL;
     if (rg_pstate_tok(p) != RG_TOK_RBRACK) {
-        rg_pstate_illegal(p, "expected [");
+        rg_pstate_illegal(p, "expected ]");
         return NULL;
     }
     rg_pstate_next(p);
