@@ -299,8 +299,10 @@ static int run(scan_args *a)
     if (isatty(fileno(stderr)))
         a->scan.progress = progress;
     rg_scan *scan = rg_scan_run(&a->scan, stderr);
-    if (scan == NULL)
+    if (scan == NULL) {
+        rg_scan_eval_teardown(&a->scan);
         return 2;
+    }
     print_problems(scan);
     int rc = write_report(a, scan) != 0 ? 2 : thresholds(a, scan);
     if (a->stats)
