@@ -22,6 +22,9 @@ typedef struct rg_match_input {
     uint32_t *items;            /* resource indices in input order */
     size_t count;
     const rg_value *value;      /* the input array, built on first use */
+    const char *aggregator;     /* the aggregator applied last, or NULL */
+    const rg_value *aggregated; /* its output, shared by the next rules
+                                   with the same match and aggregator */
 } rg_match_input;
 
 typedef struct rg_match_cache {
