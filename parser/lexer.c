@@ -214,7 +214,8 @@ static void skip_comment(rg_lexer *lx, rg_token *t)
 }
 
 /* Skip whitespace and comments, noting what was skipped.  Returns false
- * when a comment holds a bad byte: t is then that illegal comment. */
+ * when a comment contains a bad byte, and t is then that illegal
+ * comment. */
 static bool skip_space(rg_lexer *lx, rg_token *t)
 {
     bool ws = false;

@@ -5,8 +5,8 @@
  * The parser is recursive descent over the on-demand lexer, shaped like
  * OPA's so that its decisions and error texts match.  Where OPA tries
  * one reading and falls back to another, this parser saves its state
- * (the lexer struct plus a few counters) and restores it; errors and
- * comments recorded during a failed attempt are dropped with it.
+ * (the lexer struct plus a few counters) and restores it.  Restoring
+ * drops the errors and comments recorded during the failed attempt.
  *
  * Lists (body expressions, collection items, call arguments) are built
  * on one scratch stack of pointers and copied into the module's arena
@@ -47,6 +47,9 @@ typedef struct rg_parser {
     void **stk;                 /* scratch stack, heap */
     size_t top;
     size_t capstk;
+    struct rg_pcache_entry *cache;  /* composite terms by offset, heap */
+    uint32_t cache_count;
+    uint32_t cache_cap;         /* a power of two, or 0 */
 } rg_parser;
 
 /* Everything restore needs to rewind the parser. */
@@ -78,6 +81,20 @@ static inline rg_tok rg_pstate_tok(const rg_parser *p)
 {
     return p->lx.tok.kind;
 }
+
+/* The memo of composite terms ([...], {...}, (...)) already parsed,
+ * keyed by their first byte, as OPA keeps one.  A comprehension that
+ * fails to parse is read again as a collection, so without the memo
+ * nested attempts would re-read the same text an exponential number of
+ * times.  rg_pcache_get replays a remembered parse: it moves the parser
+ * past the term, records the errors that parse recorded, sets *term
+ * (NULL for a failure) and returns true; false when nothing is known. */
+bool rg_pcache_get(rg_parser *p, rg_term **term);
+/* Remember the parse of the term that started at offset start and ended
+ * at the current state.  term is NULL for a failure, and nerr_before is
+ * the error count before the parse. */
+void rg_pcache_put(rg_parser *p, uint32_t start, rg_term *term,
+                   uint32_t nerr_before);
 
 /* Record an error at a position (message formatted like printf). */
 void rg_pstate_error_at(rg_parser *p, uint32_t line, uint32_t col,

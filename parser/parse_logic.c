@@ -13,8 +13,8 @@
  *   primary := "{" body "}" | "(" literal ")" | some | every | expr
  *
  * A braced or parenthesised group counts as a group only when an operand
- * ends right after it (and, or, with, a separator or a closing bracket);
- * otherwise the text is re-read as an ordinary term, so "{1, 2} == s"
+ * ends right after it: and, or, with, a separator or a closing bracket.
+ * Otherwise the text is read again as an ordinary term, so "{1, 2} == s"
  * and "(1 + 2) * 3 == x" keep their usual meaning.  The with modifiers
  * after a whole and/or expression apply to all of it.
  */
@@ -119,35 +119,38 @@ static rg_expr *binary(rg_parser *p, rg_expr_kind kind, rg_expr *lhs,
     return e;
 }
 
+/* A chain of operands joined by op; each operator nests the tree one
+ * level deeper and counts against RG_PARSE_MAX_DEPTH. */
+static rg_expr *parse_chain(rg_parser *p, rg_tok op, rg_expr_kind kind,
+                            rg_expr *(*operand)(rg_parser *))
+{
+    int depth = p->depth;
+    rg_expr *lhs = operand(p);
+    while (lhs && rg_pstate_tok(p) == op) {
+        if (!rg_pstate_enter(p)) {
+            lhs = NULL;
+            break;
+        }
+        rg_pstate_next(p);
+        rg_expr *rhs = operand(p);
+        lhs = rhs ? binary(p, kind, lhs, rhs) : NULL;
+    }
+    p->depth = depth;
+    return lhs;
+}
+
 static rg_expr *parse_and(rg_parser *p)
 {
-    rg_expr *lhs = parse_unary(p);
-    while (lhs && rg_pstate_tok(p) == RG_TOK_AND) {
-        rg_pstate_next(p);
-        rg_expr *rhs = parse_unary(p);
-        if (rhs == NULL)
-            return NULL;
-        lhs = binary(p, RG_EXPR_AND, lhs, rhs);
-    }
-    return lhs;
+    return parse_chain(p, RG_TOK_AND, RG_EXPR_AND, parse_unary);
 }
 
 static rg_expr *parse_or(rg_parser *p)
 {
     if (!rg_pstate_enter(p))
         return NULL;
-    rg_expr *lhs = parse_and(p);
-    while (lhs && rg_pstate_tok(p) == RG_TOK_OR) {
-        rg_pstate_next(p);
-        rg_expr *rhs = parse_and(p);
-        if (rhs == NULL) {
-            lhs = NULL;
-            break;
-        }
-        lhs = binary(p, RG_EXPR_OR, lhs, rhs);
-    }
+    rg_expr *e = parse_chain(p, RG_TOK_OR, RG_EXPR_OR, parse_and);
     rg_pstate_leave(p);
-    return lhs;
+    return e;
 }
 
 rg_expr *rg_parse_logic_literal(rg_parser *p)

@@ -14,7 +14,12 @@
 #define MODULE_ARENA_PER_BYTE 6
 #define MODULE_ARENA_MIN 4096
 
-typedef enum stmt_kind { STMT_PACKAGE, STMT_IMPORT, STMT_RULE } stmt_kind;
+typedef enum stmt_kind {
+    STMT_PACKAGE,
+    STMT_IMPORT,
+    STMT_RULE,
+    STMT_BODY               /* a query, read as a rule when assembling */
+} stmt_kind;
 
 typedef struct stmt {
     stmt_kind kind;
@@ -357,12 +362,14 @@ static bool parse_rules_stmt(rg_parser *p)
 
 static bool parse_body_stmt(rg_parser *p)
 {
-    rg_body body;
-    if (!parse_query_statement(p, &body))
+    rg_body *body = rg_arena_alloc(p->arena, sizeof *body);
+    rg_pstate_push(p, NULL);
+    size_t slot = p->top - 1;
+    if (!parse_query_statement(p, body)) {
+        p->top = slot;
         return false;
-    rg_rule *r = rg_parse_rule_from_body(p, &body);
-    if (r)
-        rg_pstate_push(p, new_stmt(p, STMT_RULE, r, r->loc));
+    }
+    p->stk[slot] = new_stmt(p, STMT_BODY, body, body->exprs[0]->loc);
     return true;
 }
 
@@ -412,6 +419,17 @@ static void add_rule(rg_parser *p, rg_module *m, rg_rule *r, size_t *cap)
     m->rules[m->rule_count++] = r;
 }
 
+/* A query statement becomes a rule as OPA reads v0 shorthand. */
+static void add_body_rule(rg_parser *p, rg_module *m, stmt *st, size_t *cap)
+{
+    rg_rule *r = rg_parse_rule_from_body(p, st->node);
+    if (r) {
+        st->kind = STMT_RULE;
+        st->node = r;
+        add_rule(p, m, r, cap);
+    }
+}
+
 static void add_imports(rg_parser *p, rg_module *m, stmt **stmts,
                         uint32_t count)
 {
@@ -454,6 +472,8 @@ static void assemble(rg_parser *p, rg_module *m, stmt **stmts,
                                "unexpected package");
         else if (stmts[i]->kind == STMT_RULE)
             add_rule(p, m, stmts[i]->node, &cap);
+        else if (stmts[i]->kind == STMT_BODY)
+            add_body_rule(p, m, stmts[i], &cap);
     }
     if (p->v1_checks)
         for (uint32_t i = 0; i < m->rule_count; i++)
@@ -492,6 +512,8 @@ static rg_module *parse_module_once(const char *file, const char *src,
     m->version = version;
     while (rg_pstate_tok(&p) != RG_TOK_EOF && parse_statement(&p))
         ;
+    if (p.nerr == 0 && rg_pstate_tok(&p) != RG_TOK_EOF)
+        rg_pstate_illegal_token(&p);
     uint32_t count;
     stmt **stmts = (stmt **)rg_pstate_pop(&p, 0, &count);
     if (p.nerr == 0 && count == 0)
@@ -511,8 +533,8 @@ static rg_module *parse_module_once(const char *file, const char *src,
     return m;
 }
 
-/* Which of two failed parses to report: the one whose first error comes
- * later in the text got further. */
+/* true when the parse that produced a got further than the one that
+ * produced b: its first error comes later in the text. */
 static bool got_further(const rg_errors *a, const rg_errors *b)
 {
     if (a->count == 0 || b->count == 0)

@@ -192,7 +192,7 @@ static bool is_v1_keyword(const char *name)
 
 static void check_one(rg_parser *p, const rg_rule *r)
 {
-    const char *what = r->kind == RG_RULE_FUNCTION ? "function" : "rule";
+    const char *rule_type = r->kind == RG_RULE_FUNCTION ? "function" : "rule";
     const rg_head *h = &r->head;
     uint32_t line = r->loc.line;
     uint32_t col = r->loc.col;
@@ -204,10 +204,10 @@ static void check_one(rg_parser *p, const rg_rule *r)
     if (!r->body_written && !r->is_default && h->value == NULL &&
         h->key == NULL)
         rg_pstate_error_at(p, line, col, "%s must have value assignment "
-                           "and/or body declaration", what);
+                           "and/or body declaration", rule_type);
     if (r->body_written && !r->if_written && !r->is_default)
         rg_pstate_error_at(p, line, col, "`if` keyword is required before "
-                           "%s body", what);
+                           "%s body", rule_type);
     if ((r->kind == RG_RULE_PARTIAL_SET || r->kind == RG_RULE_MULTI_VALUE)
         && !h->contains)
         rg_pstate_error_at(p, line, col, "`contains` keyword is required "

@@ -195,7 +195,7 @@ static rg_term *parse_bracket_part(rg_parser *p)
     if (t == NULL)
         return NULL;
     if (rg_pstate_tok(p) != RG_TOK_RBRACK) {
-        rg_pstate_illegal(p, "expected [");
+        rg_pstate_illegal(p, "expected ]");
         return NULL;
     }
     rg_pstate_next(p);
@@ -583,11 +583,24 @@ static rg_term *parse_atom_inner(rg_parser *p)
     }
 }
 
+static bool is_composite_start(rg_tok k)
+{
+    return k == RG_TOK_LBRACK || k == RG_TOK_LBRACE || k == RG_TOK_LPAREN;
+}
+
 rg_term *rg_parse_term_atom(rg_parser *p)
 {
+    bool composite = is_composite_start(rg_pstate_tok(p));
+    rg_term *cached;
+    if (composite && rg_pcache_get(p, &cached))
+        return cached;
     if (!rg_pstate_enter(p))
         return NULL;
+    uint32_t start = p->lx.tok.start;
+    uint32_t nerr = p->nerr;
     rg_term *t = finish_term(p, parse_atom_inner(p));
+    if (composite)
+        rg_pcache_put(p, start, t, nerr);
     rg_pstate_leave(p);
     return t;
 }
@@ -611,27 +624,33 @@ static int binary_precedence(rg_tok k)
     }
 }
 
-/* Precedence climbing over the binary operators at min_prec or above. */
+/* Precedence climbing over the binary operators at min_prec or above.
+ * Each operator of a chain nests the tree one level deeper, so each
+ * counts against RG_PARSE_MAX_DEPTH until the chain ends. */
 static rg_term *climb(rg_parser *p, rg_term *lhs, int min_prec)
 {
     int prec;
+    int depth = p->depth;
     while (lhs && (prec = binary_precedence(rg_pstate_tok(p))) >= min_prec) {
+        if (!rg_pstate_enter(p)) {
+            lhs = NULL;
+            break;
+        }
         rg_term *op = rg_ast_op(p, rg_tok_name(rg_pstate_tok(p)),
                                 rg_pstate_loc(p));
         rg_pstate_next(p);
         rg_term *rhs = rg_parse_term_atom(p);
-        while (rhs && binary_precedence(rg_pstate_tok(p)) > prec) {
-            if (!rg_pstate_enter(p))
-                return NULL;
+        while (rhs && binary_precedence(rg_pstate_tok(p)) > prec)
             rhs = climb(p, rhs, prec + 1);
-            rg_pstate_leave(p);
+        if (rhs == NULL) {
+            lhs = NULL;
+            break;
         }
-        if (rhs == NULL)
-            return NULL;
         rg_loc loc = lhs->loc;
         lhs = rg_ast_call2(p, op, lhs, rhs, loc);
         rg_pstate_close(p, &lhs->loc);
     }
+    p->depth = depth;
     return lhs;
 }
 
@@ -681,18 +700,24 @@ rg_term *rg_parse_term_infix_from(rg_parser *p, rg_term *lhs,
         if (call)
             lhs = call;
     }
-    while (lhs) {
-        if (rg_pstate_tok(p) != RG_TOK_IN)
+    int depth = p->depth;
+    while (lhs && rg_pstate_tok(p) == RG_TOK_IN) {
+        if (!rg_pstate_enter(p)) {
+            lhs = NULL;
             break;
+        }
         rg_term *op = rg_ast_op(p, "internal.member_2", rg_pstate_loc(p));
         rg_pstate_next(p);
         rg_term *rhs = in_operand(p);
-        if (rhs == NULL)
-            return NULL;
+        if (rhs == NULL) {
+            lhs = NULL;
+            break;
+        }
         rg_loc loc = lhs->loc;
         lhs = rg_ast_call2(p, op, lhs, rhs, loc);
         rg_pstate_close(p, &lhs->loc);
     }
+    p->depth = depth;
     return lhs;
 }
 

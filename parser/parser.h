@@ -37,7 +37,7 @@ typedef struct rg_parse_options {
 } rg_parse_options;
 
 /* Parse one module.  file names the source in locations and errors
- * (copied); src holds len bytes (borrowed, need not be NUL-terminated).
+ * (copied); src is len bytes (borrowed, need not be NUL-terminated).
  * opts may be NULL for plain v1.  Returns an owned module (release with
  * rg_module_free), or NULL after adding errors to errs. */
 rg_module *rg_parse_module(const char *file, const char *src, size_t len,

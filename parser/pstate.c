@@ -55,6 +55,8 @@ void rg_pstate_finish(rg_parser *p, rg_errors *errs)
     free(p->errs);
     free(p->comments);
     free(p->stk);
+    free(p->cache);
+    p->cache = NULL;
     p->errs = NULL;
     p->comments = NULL;
     p->stk = NULL;

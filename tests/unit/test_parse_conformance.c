@@ -4,6 +4,11 @@
  * (with the experimental keywords where a case asks for them).  Any
  * parse error fails the test and is printed with its case.
  *
+ * Each module is also broken in a few seeded ways (cut short, a byte
+ * deleted, inserted or swapped, a span repeated) and parsed in both
+ * dialects: the parser must return a module or report an error, and
+ * never crash (run under AddressSanitizer by make test-asan).
+ *
  * The suite is found through $SHARED, else ../shared from the
  * repository root (where tests run), else /work/shared.
  */
@@ -20,11 +25,17 @@
 /* Failures printed in full; the rest are only counted. */
 #define MAX_REPORTED 40
 
+/* Broken variants parsed per conformance module. */
+#define MUTATIONS_PER_MODULE 6
+
 typedef struct tally {
     int modules;
     int queries;
     int terms;
     int failures;
+    int mutants;
+    int silent;             /* mutants rejected without any error */
+    uint32_t seed;
 } tally;
 
 static const char *suite_root(void)
@@ -77,6 +88,72 @@ static void report(tally *t, const char *file, const char *what,
     free(first);
 }
 
+static uint32_t next_random(tally *t)
+{
+    t->seed = t->seed * 1103515245u + 12345u;
+    return t->seed >> 8;
+}
+
+/* Bytes that open or close constructs, plus invalid UTF-8 and NUL. */
+static const char insertable[] = "{}[]()\"`$#\n\\:=|,.\xff\x00";
+
+/* Write variant k of src[0..len) into buf (room for 2 * len + 2 bytes);
+ * returns its length. */
+static size_t mutate(tally *t, const char *src, size_t len, int k, char *buf)
+{
+    size_t a = len ? next_random(t) % len : 0;
+    size_t b = len ? next_random(t) % len : 0;
+    memcpy(buf, src, len);
+    switch (k % 5) {
+    case 0:                                 /* cut short */
+        return a;
+    case 1:                                 /* delete a byte */
+        if (len == 0)
+            return 0;
+        memmove(buf + a, buf + a + 1, len - a - 1);
+        return len - 1;
+    case 2:                                 /* insert a byte */
+        memmove(buf + a + 1, buf + a, len - a);
+        buf[a] = insertable[next_random(t) % (sizeof insertable - 1)];
+        return len + 1;
+    case 3: {                               /* swap two bytes */
+        char c = buf[a];
+        buf[a] = buf[b];
+        buf[b] = c;
+        return len;
+    }
+    default: {                              /* repeat a span */
+        size_t lo = a < b ? a : b;
+        size_t hi = a < b ? b : a;
+        memmove(buf + hi + (hi - lo), buf + hi, len - hi);
+        memcpy(buf + hi, src + lo, hi - lo);
+        return len + (hi - lo);
+    }
+    }
+}
+
+static void check_mutants(tally *t, const char *src, size_t len)
+{
+    char *buf = rg_xmalloc(2 * len + 2);
+    for (int k = 0; k < MUTATIONS_PER_MODULE; k++) {
+        size_t n = mutate(t, src, len, k, buf);
+        for (int v = 0; v < 2; v++) {
+            rg_parse_options opts = {v ? RG_REGO_V1 : RG_REGO_V0, false,
+                                     k % 2 == 0};
+            rg_errors errs;
+            rg_errors_init(&errs);
+            rg_module *m = rg_parse_module("mutant.rego", buf, n, &opts,
+                                           &errs);
+            t->mutants++;
+            if (m == NULL && errs.count == 0)
+                t->silent++;
+            rg_module_free(m);
+            rg_errors_free(&errs);
+        }
+    }
+    free(buf);
+}
+
 static void check_modules(tally *t, yaml_document_t *doc, yaml_node_t *c,
                           const char *file, const rg_parse_options *opts)
 {
@@ -100,6 +177,7 @@ static void check_modules(tally *t, yaml_document_t *doc, yaml_node_t *c,
             report(t, file, "module", &errs);
         rg_module_free(m);
         rg_errors_free(&errs);
+        check_mutants(t, src, len);
     }
 }
 
@@ -187,12 +265,15 @@ static void run_tree(const char *tree, rg_rego_version v, int min_modules)
     ck_assert_msg(root != NULL, "conformance suite not found");
     char dir[4200];
     snprintf(dir, sizeof dir, "%s/%s", root, tree);
-    tally t = {0, 0, 0, 0};
+    tally t = {0, 0, 0, 0, 0, 0, 12345u};
     walk(&t, dir, v);
-    printf("%s: %d modules, %d queries, %d input terms, %d failures\n",
-           tree, t.modules, t.queries, t.terms, t.failures);
+    printf("%s: %d modules, %d queries, %d input terms, %d failures; "
+           "%d broken variants, %d rejected without an error\n",
+           tree, t.modules, t.queries, t.terms, t.failures, t.mutants,
+           t.silent);
     ck_assert_int_ge(t.modules, min_modules);
     ck_assert_int_eq(t.failures, 0);
+    ck_assert_int_eq(t.silent, 0);
 }
 
 START_TEST(conformance_should_parse_v0_cases)

@@ -1,0 +1,5 @@
+# flags: --v1
+# want: FILE:5:2: rego_parse_error: unexpected plus token
+package test
+
+p+ := 1
