@@ -1,5 +1,6 @@
 /*
- * Builtins implemented by the engine: membership ("in").
+ * Builtins implemented by the engine: membership ("in") and
+ * opa.runtime.
  */
 #include "engine/builtins_engine.h"
 
@@ -73,9 +74,21 @@ static rg_bstatus member_3(rg_bctx *ctx, const rg_value *const *args,
     return RG_BUILTIN_OK;
 }
 
+/* opa.runtime(): the runtime's configuration and environment.  An
+ * embedded engine has none to report, so the object is empty. */
+static rg_bstatus opa_runtime(rg_bctx *ctx, const rg_value *const *args,
+                              size_t nargs, const rg_value **out)
+{
+    RG_UNUSED(args);
+    RG_UNUSED(nargs);
+    *out = rg_builder_finish(rg_object_builder(rg_bctx_arena(ctx), 0));
+    return RG_BUILTIN_OK;
+}
+
 static const rg_builtin_def engine_builtins[] = {
     {"internal.member_2", 2, member_2, false, false},
     {"internal.member_3", 3, member_3, false, false},
+    {"opa.runtime", 0, opa_runtime, false, false},
 };
 
 const rg_builtin_def *rg_engine_builtins(size_t *count)

@@ -97,6 +97,9 @@ struct rg_node {
     bool is_function;
     bool has_complete;
     bool has_rules_below;           /* this node or a descendant has rules */
+    bool head_root;                 /* first key of some rule's head: a
+                                       rule name in its package */
+    bool has_suffix_defs;           /* a rule here has keys below it */
 };
 
 /* ---- Engine ------------------------------------------------------------- */

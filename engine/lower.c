@@ -21,7 +21,10 @@ struct scope {
     scope *parent;
     const char **names;
     uint32_t *ids;
+    uint32_t *from;     /* index of the declaring expression; 0 = all */
     uint32_t n, cap;
+    uint32_t at;        /* index of the expression being lowered */
+    uint32_t scanning;  /* index of the expression being pre-scanned */
 };
 
 struct rg_lowerer {
@@ -39,6 +42,7 @@ struct rg_lowerer {
 typedef struct rg_lowerer lowerer;
 
 static rg_xterm *lower_term(lowerer *L, scope *S, const rg_term *t);
+static char *op_name(lowerer *L, const rg_term *op);
 static rg_xbody *lower_body(lowerer *L, scope *parent, const rg_body *b,
                             rg_term **decl, uint32_t ndecl);
 static void scan_term(lowerer *L, scope *S, const rg_term *t);
@@ -71,36 +75,54 @@ static scope *scope_new(lowerer *L, scope *parent)
 {
     scope *s = rg_arena_calloc(L->arena, 1, sizeof *s);
     s->parent = parent;
+    s->at = UINT32_MAX;
     return s;
 }
 
-static uint32_t scope_declare(lowerer *L, scope *s, const char *name)
+/* Declare name in s, visible from expression from on (":=" and "some"
+ * declare from their expression; other names are visible everywhere,
+ * from = 0). */
+static uint32_t scope_add(lowerer *L, scope *s, const char *name,
+                          uint32_t from)
 {
     for (uint32_t i = 0; i < s->n; i++)
-        if (strcmp(s->names[i], name) == 0)
+        if (strcmp(s->names[i], name) == 0) {
+            if (from < s->from[i])
+                s->from[i] = from;
             return s->ids[i];
+        }
     if (s->n == s->cap) {
         uint32_t cap = s->cap ? s->cap * 2 : 8;
         const char **nn = rg_arena_alloc(L->arena, cap * sizeof *nn);
         uint32_t *ni = rg_arena_alloc(L->arena, cap * sizeof *ni);
+        uint32_t *nf = rg_arena_alloc(L->arena, cap * sizeof *nf);
         if (s->n) {
             memcpy(nn, s->names, s->n * sizeof *nn);
             memcpy(ni, s->ids, s->n * sizeof *ni);
+            memcpy(nf, s->from, s->n * sizeof *nf);
         }
         s->names = nn;
         s->ids = ni;
+        s->from = nf;
         s->cap = cap;
     }
     s->names[s->n] = name;
     s->ids[s->n] = new_var(L, name);
+    s->from[s->n] = from;
     return s->ids[s->n++];
+}
+
+static uint32_t scope_declare(lowerer *L, scope *s, const char *name)
+{
+    return scope_add(L, s, name, 0);
 }
 
 static bool scope_find(const scope *s, const char *name, uint32_t *id)
 {
     for (; s; s = s->parent)
         for (uint32_t i = 0; i < s->n; i++)
-            if (strcmp(s->names[i], name) == 0) {
+            if (strcmp(s->names[i], name) == 0 &&
+                (s->at == UINT32_MAX || s->from[i] <= s->at)) {
                 *id = s->ids[i];
                 return true;
             }
@@ -155,8 +177,7 @@ static bool is_package_rule(const lowerer *L, const char *name)
     if (pkg == NULL)
         return false;
     rg_node *c = rg_tree_child(pkg, name, strlen(name));
-    return c && c->has_rules_below && c->ndefs + c->nchildren > 0 &&
-           (c->ndefs > 0 || c->has_rules_below);
+    return c && c->head_root;
 }
 
 static bool is_global(const lowerer *L, const char *name)
@@ -231,7 +252,7 @@ static void declare_pattern(lowerer *L, scope *S, const rg_term *t)
         return;
     switch (t->kind) {
     case RG_TERM_VAR:
-        scope_declare(L, S, t->u.var.name);
+        scope_add(L, S, t->u.var.name, S->scanning);
         break;
     case RG_TERM_ARRAY:
     case RG_TERM_SET:
@@ -281,8 +302,13 @@ static void scan_expr(lowerer *L, scope *S, const rg_expr *e)
     default:
         break;  /* and, or, groups: nested scopes */
     }
-    for (uint32_t i = 0; i < e->with_count; i++)
+    for (uint32_t i = 0; i < e->with_count; i++) {
+        /* A with value naming a builtin or function is not a var. */
+        char *name = op_name(L, e->withs[i]->value);
+        if (name && rg_engine_builtin_index(L->engine, name) >= 0)
+            continue;
         scan_term(L, S, e->withs[i]->value);
+    }
 }
 
 /* ---- Terms -------------------------------------------------------------- */
@@ -519,8 +545,6 @@ static const opinfo vm_ops[] = {
     {"gt", XOP_COMPARE, RG_CMP_GT, 2},
     {"gte", XOP_COMPARE, RG_CMP_GE, 2},
     {"print", XOP_PRINT, RG_CMP_EQ, -1},
-    {"and", XOP_AND, RG_CMP_EQ, 2},
-    {"or", XOP_OR, RG_CMP_EQ, 2},
 };
 
 /* Resolve a function node from a lowered ref of constant keys. */
@@ -558,7 +582,8 @@ static bool resolve_op(lowerer *L, scope *S, const rg_term *opt,
     if (fn) {
         x->op = XOP_FUNC;
         x->node = fn->id;
-        x->arity = (int)fn->defs[0]->rule->head.arg_count;
+        const rg_ruledef *d = fn->ndefs ? fn->defs[0] : fn->default_def;
+        x->arity = (int)d->rule->head.arg_count;
         return true;
     }
     int32_t bi = name ? rg_engine_builtin_index(L->engine, name) : -1;
@@ -685,28 +710,30 @@ static void with_replacement(lowerer *L, scope *S, const rg_term *vt,
         return;
     const rg_term *h = vt->kind == RG_TERM_REF ? vt->u.ref.parts[0] : vt;
     uint32_t id;
-    if (h->kind == RG_TERM_VAR && scope_find(S, h->u.var.name, &id))
+    if (h->kind != RG_TERM_VAR || scope_find(S, h->u.var.name, &id))
         return;
-    rg_xterm *ref = vt->kind == RG_TERM_REF ? lower_ref(L, S, vt) :
-                    lower_name(L, S, vt->u.var.name, vt->loc);
-    rg_node *fn = func_node(L, ref);
-    if (fn) {
-        w->def.func_node = (int32_t)fn->id;
+    const char *root = h->u.var.name;
+    bool global = is_global(L, root);
+    char *name = op_name(L, vt);
+    if (!global && name) {
+        w->def.func_builtin = rg_engine_builtin_index(L->engine, name);
         return;
     }
-    char *name = op_name(L, vt);
-    if (name && ref->kind != XK_REF && ref->kind != XK_VAR)
-        w->def.func_builtin = rg_engine_builtin_index(L->engine, name);
-    else if (name && ref->kind == XK_VAR)
-        w->def.func_builtin = rg_engine_builtin_index(L->engine, name);
+    if (!global)
+        return;
+    rg_xterm *ref = vt->kind == RG_TERM_REF ? lower_ref(L, S, vt) :
+                    lower_name(L, S, root, vt->loc);
+    rg_node *fn = func_node(L, ref);
+    if (fn)
+        w->def.func_node = (int32_t)fn->id;
 }
 
 static void lower_with(lowerer *L, scope *S, const rg_with *src,
                        rg_xwith *w)
 {
     w->loc = src->loc;
-    w->value = lower_term(L, S, src->value);
     with_replacement(L, S, src->value, w);
+    w->value = lower_term(L, S, src->value);
     const rg_term *t = src->target;
     char *name = op_name(L, t);
     rg_xterm *ref = t->kind == RG_TERM_REF ? lower_ref(L, S, t) :
@@ -771,9 +798,15 @@ static void lower_logic(lowerer *L, scope *S, const rg_expr *e,
         x->body = lower_body(L, scope_new(L, S), &e->u.group, NULL, 0);
         return;
     }
+    x->logic_or = e->kind == RG_EXPR_OR;
+    if (!x->logic_or) {
+        rg_expr *both[2] = {e->u.logic.lhs, e->u.logic.rhs};
+        rg_body body = {both, 2};
+        x->body = lower_body(L, scope_new(L, S), &body, NULL, 0);
+        return;
+    }
     x->body = lower_operand(L, S, e->u.logic.lhs);
     x->body2 = lower_operand(L, S, e->u.logic.rhs);
-    x->logic_or = e->kind == RG_EXPR_OR;
 }
 
 static rg_xexpr *lower_expr(lowerer *L, scope *S, const rg_expr *e)
@@ -819,15 +852,23 @@ static rg_xexpr *lower_expr(lowerer *L, scope *S, const rg_expr *e)
 static rg_xbody *lower_body(lowerer *L, scope *S, const rg_body *b,
                             rg_term **decl, uint32_t ndecl)
 {
+    /* Expression i is numbered i + 1 so that 0 means "everywhere". */
+    for (uint32_t i = 0; i < b->count; i++) {
+        S->scanning = i + 1;
+        scan_expr(L, S, b->exprs[i]);
+    }
+    /* Head terms last: they see the body's declarations. */
+    S->scanning = 0;
     for (uint32_t i = 0; i < ndecl; i++)
         scan_term(L, S, decl[i]);
-    for (uint32_t i = 0; i < b->count; i++)
-        scan_expr(L, S, b->exprs[i]);
     rg_xbody *x = rg_arena_calloc(L->arena, 1, sizeof *x);
     x->n = b->count;
     x->exprs = rg_arena_calloc(L->arena, b->count + 1, sizeof *x->exprs);
-    for (uint32_t i = 0; i < b->count; i++)
+    for (uint32_t i = 0; i < b->count; i++) {
+        S->at = i + 1;
         x->exprs[i] = lower_expr(L, S, b->exprs[i]);
+    }
+    S->at = UINT32_MAX;
     x->nlocals = S->n;
     x->locals = S->ids;
     return x;
@@ -931,6 +972,36 @@ static uint32_t head_terms(const rg_rule *first, const rg_rule *link,
     return n;
 }
 
+/* Parameter i of a function is variable i ("$argI"), bound on entry;
+ * the written parameter becomes the body expression "$argI = pattern",
+ * ordered with the rest, so patterns may use body variables. */
+static void lower_params(lowerer *L, scope *S, const rg_head *h,
+                         rg_xproc *xp)
+{
+    uint32_t n = h->arg_count;
+    rg_xbody *b = xp->body;
+    rg_xexpr **all = rg_arena_calloc(L->arena, b->n + n + 1, sizeof *all);
+    for (uint32_t i = 0; i < n; i++) {
+        rg_loc loc = h->args[i]->loc;
+        rg_xterm *eq = xnew(L, XK_CALL, loc, 2);
+        eq->op = XOP_EQ;
+        eq->arity = 2;
+        eq->name = "eq";
+        eq->items[0] = xnew(L, XK_VAR, loc, 0);
+        eq->items[0]->var = i;
+        eq->items[1] = lower_term(L, S, h->args[i]);
+        rg_xexpr *x = rg_arena_calloc(L->arena, 1, sizeof *x);
+        x->kind = XE_CALL;
+        x->loc = loc;
+        x->term = eq;
+        all[i] = x;
+    }
+    memcpy(all + n, b->exprs, b->n * sizeof *all);
+    b->exprs = all;
+    b->n += n;
+    xp->nargs = n;
+}
+
 rg_xproc *rg_lower_rule(rg_engine *engine, rg_module *module,
                         rg_rule *rule, rg_rule *first, rg_arena *arena,
                         rg_errors *errs)
@@ -940,6 +1011,8 @@ rg_xproc *rg_lower_rule(rg_engine *engine, rg_module *module,
     rg_xproc *xp = rg_arena_calloc(arena, 1, sizeof *xp);
     scope *S = scope_new(&L, NULL);
     const rg_head *h = &first->head;
+    for (uint32_t i = 0; i < h->arg_count; i++)
+        new_var(&L, rg_arena_printf(arena, "$arg%u", i));
     uint32_t cap = h->arg_count + 4 +
         (h->ref->kind == RG_TERM_REF ? h->ref->u.ref.count : 0);
     rg_term **decl = rg_arena_calloc(arena, cap, sizeof *decl);
@@ -948,10 +1021,7 @@ rg_xproc *rg_lower_rule(rg_engine *engine, rg_module *module,
         declare_pattern(&L, S, h->args[i]);
     uint32_t ndecl = head_terms(first, rule, decl);
     xp->body = lower_body(&L, S, &rule->body, decl, ndecl);
-    xp->nargs = h->arg_count;
-    xp->args = rg_arena_calloc(arena, xp->nargs + 1, sizeof *xp->args);
-    for (uint32_t i = 0; i < xp->nargs; i++)
-        xp->args[i] = lower_term(&L, S, h->args[i]);
+    lower_params(&L, S, h, xp);
     lower_head(&L, S, first, rule, xp);
     xp->varnames = L.varnames;
     xp->nvars = L.nvars;

@@ -171,10 +171,62 @@ static bool unify_ready(const planner *P, const rg_xterm *a,
                 return false;
         return true;
     }
+    if (a->kind == XK_OBJECT && b->kind == XK_OBJECT && a->n == b->n) {
+        /* Keys must be constants; values pair up by key. */
+        for (uint32_t i = 0; i < a->n; i++) {
+            uint32_t j = 0;
+            if (a->items[i]->kind != XK_CONST)
+                return false;
+            while (j < b->n && !(b->items[j]->kind == XK_CONST &&
+                                 rg_value_equal(a->items[i]->value,
+                                                b->items[j]->value)))
+                j++;
+            if (j == b->n || !unify_ready(P, a->vals[i], b->vals[j]))
+                return false;
+        }
+        return true;
+    }
     return false;
 }
 
-static bool call_ready(const planner *P, const rg_xterm *c)
+/* Mark every variable of t bound in bound[] (t will be evaluated). */
+static void bind_all(const planner *P, const rg_xterm *t, bool *bound)
+{
+    uint8_t *mark = rg_xcalloc(P->nvars + 1, 1);
+    rg_plan_free_vars_term(P, t, mark);
+    for (uint32_t v = 0; v < P->nvars; v++)
+        if (mark[v] == 1)
+            bound[v] = true;
+    free(mark);
+}
+
+bool rg_plan_args_ready(planner *P, rg_xterm **ts, uint32_t n)
+{
+    /* Operands are evaluated in whatever order makes each evaluable:
+     * a ref operand binds its key variables for the operands after it
+     * ("foo == input.foos[foo]"). */
+    bool *saved = rg_xmalloc(P->nvars + 1);
+    memcpy(saved, P->bound, P->nvars * sizeof *P->bound);
+    bool *done = rg_xcalloc(n + 1, sizeof *done);
+    uint32_t left = n;
+    bool progress = true;
+    while (left > 0 && progress) {
+        progress = false;
+        for (uint32_t i = 0; i < n; i++)
+            if (!done[i] && rg_plan_evaluable(P, ts[i])) {
+                bind_all(P, ts[i], P->bound);
+                done[i] = true;
+                left--;
+                progress = true;
+            }
+    }
+    memcpy(P->bound, saved, P->nvars * sizeof *P->bound);
+    free(saved);
+    free(done);
+    return left == 0;
+}
+
+static bool call_ready(planner *P, const rg_xterm *c)
 {
     switch (c->op) {
     case XOP_EQ:
@@ -186,11 +238,11 @@ static bool call_ready(const planner *P, const rg_xterm *c)
     case XOP_MEMBER2:
     case XOP_MEMBER3:
         if (c->arity >= 0 && c->n == (uint32_t)c->arity + 1)
-            return all_evaluable(P, c->items, c->n - 1) &&
+            return rg_plan_args_ready(P, c->items, c->n - 1) &&
                    rg_plan_pattern_ok(P, c->items[c->n - 1]);
-        return all_evaluable(P, c->items, c->n);
+        return rg_plan_args_ready(P, c->items, c->n);
     default:
-        return all_evaluable(P, c->items, c->n);
+        return rg_plan_args_ready(P, c->items, c->n);
     }
 }
 
@@ -206,7 +258,7 @@ static bool negation_ready(const planner *P, const rg_xexpr *e)
     return ok;
 }
 
-static bool expr_ready(const planner *P, const rg_xexpr *e)
+static bool expr_ready(planner *P, const rg_xexpr *e)
 {
     for (uint32_t i = 0; i < e->nwith; i++)
         if (!rg_plan_evaluable(P, e->withs[i].value) &&
@@ -360,12 +412,10 @@ static void plan_proc_body(planner *P, const rg_xproc *xp)
         for (uint32_t i = 0; i < xp->body->n; i++)
             P->expr_regs[i] = RG_REG_TRUE;
     }
-    P->argbase = P->nregs;
-    P->nregs += xp->nargs;
-    for (uint32_t i = 0; i < xp->nargs; i++) {
-        P->loc = xp->args[i]->loc;
-        rg_plan_destructure(P, xp->args[i], P->argbase + i);
-    }
+    /* Parameters are variables 0..nargs-1 (see rg_lower_rule). */
+    P->argbase = 0;
+    for (uint32_t i = 0; i < xp->nargs; i++)
+        P->bound[i] = true;
     rg_plan_body(P, xp->body);
     if (P->failed)
         return;

@@ -48,6 +48,8 @@ void rg_plan_error(planner *P, const char *code, rg_loc loc,
 bool rg_plan_evaluable(const planner *P, const rg_xterm *t);
 bool rg_plan_pattern_ok(const planner *P, const rg_xterm *t);
 void rg_plan_body(planner *P, const rg_xbody *b);
+/* true when operands ts can all be evaluated in some order. */
+bool rg_plan_args_ready(planner *P, rg_xterm **ts, uint32_t n);
 
 /* engine/plan_expr.c */
 void rg_plan_expr(planner *P, const rg_xexpr *e);

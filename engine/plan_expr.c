@@ -8,6 +8,7 @@
 #include <string.h>
 
 static uint32_t plan_call_value(planner *P, const rg_xterm *c);
+static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n);
 
 /* ---- Blocks ------------------------------------------------------------- */
 
@@ -42,14 +43,15 @@ static bool const_string(const rg_xterm *t)
     return t->kind == XK_CONST && rg_value_kind(t->value) == RG_STRING;
 }
 
-/* Emit the lookup of a data ref's node part; *next is the first key
+/* The node a data ref reaches by its constant string keys, stopping
+ * at a node whose rules produce keys below it (their output must be
+ * merged, so the node's document is needed); *next is the first key
  * not consumed. */
-static uint32_t plan_data_head(planner *P, const rg_xterm *t,
-                               uint32_t *next)
+static rg_node *walk_nodes(planner *P, const rg_xterm *t, uint32_t *next)
 {
     rg_node *n = P->engine->root;
     uint32_t i = 1;
-    while (i < t->n && const_string(t->items[i])) {
+    while (i < t->n && const_string(t->items[i]) && !n->has_suffix_defs) {
         const rg_value *k = t->items[i]->value;
         rg_node *c = rg_tree_child(n, rg_string_bytes(k), rg_string_len(k));
         if (c == NULL)
@@ -57,12 +59,23 @@ static uint32_t plan_data_head(planner *P, const rg_xterm *t,
         n = c;
         i++;
     }
+    *next = i;
+    return n;
+}
+
+/* Emit the lookup of a data ref's node part; *next is the first key
+ * not consumed. */
+static uint32_t plan_data_head(planner *P, const rg_xterm *t,
+                               uint32_t *next)
+{
+    uint32_t i;
+    rg_node *n = walk_nodes(P, t, &i);
     uint32_t r = rg_plan_tmp(P);
     bool rules_here = n->ndefs > 0 || n->default_def != NULL;
-    if (!rules_here && i < t->n && const_string(t->items[i])) {
+    if (!rules_here && i < t->n && t->items[i]->kind == XK_CONST) {
         /* Keys below a node that no rule defines: base data only. */
         uint32_t j = i;
-        while (j < t->n && const_string(t->items[j]))
+        while (j < t->n && t->items[j]->kind == XK_CONST)
             j++;
         const rg_value **keys = rg_xmalloc((j - i) * sizeof *keys);
         for (uint32_t k = i; k < j; k++)
@@ -70,6 +83,19 @@ static uint32_t plan_data_head(planner *P, const rg_xterm *t,
         const rg_value *path = rg_array(P->arena, keys, j - i);
         free(keys);
         rg_plan_emit(P, RG_OP_DATA, r, n->id, rg_plan_const(P, path), 0);
+        *next = j;
+        return r;
+    }
+    if (!rules_here && n->nchildren > 0 && i < t->n &&
+        t->items[i]->kind != XK_CONST &&
+        rg_plan_evaluable(P, t->items[i])) {
+        /* Bound keys below a package: find the node at run time, so
+         * that only the rules on the path are evaluated. */
+        uint32_t j = i;
+        while (j < t->n && rg_plan_evaluable(P, t->items[j]))
+            j++;
+        uint32_t block = plan_block(P, t->items + i, j - i);
+        rg_plan_emit(P, RG_OP_NODE_PATH, r, n->id, block, j - i);
         *next = j;
         return r;
     }
@@ -107,8 +133,25 @@ static uint32_t plan_ref(planner *P, const rg_xterm *t)
 static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n)
 {
     uint32_t *regs = rg_xmalloc((n + 1) * sizeof *regs);
-    for (uint32_t i = 0; i < n; i++)
-        regs[i] = rg_plan_term(P, ts[i]);
+    bool *done = rg_xcalloc(n + 1, sizeof *done);
+    /* Evaluable operands first, so their ref keys bind variables that
+     * later operands read. */
+    for (uint32_t left = n; left > 0;) {
+        uint32_t before = left;
+        for (uint32_t i = 0; i < n; i++)
+            if (!done[i] && rg_plan_evaluable(P, ts[i])) {
+                regs[i] = rg_plan_term(P, ts[i]);
+                done[i] = true;
+                left--;
+            }
+        if (left == before) {
+            for (uint32_t i = 0; i < n; i++)
+                if (!done[i])
+                    regs[i] = rg_plan_term(P, ts[i]);
+            break;
+        }
+    }
+    free(done);
     uint32_t block = P->nregs;
     P->nregs += n;
     for (uint32_t i = 0; i < n; i++)
@@ -266,36 +309,54 @@ void rg_plan_destructure(planner *P, const rg_xterm *t, uint32_t r)
                   "expression is unsafe");
 }
 
+/* Objects written on both sides with the same constant keys unify
+ * value by value; *order receives b's index for each key of a. */
+static bool same_keys(const rg_xterm *a, const rg_xterm *b,
+                      uint32_t *order)
+{
+    if (a->kind != XK_OBJECT || b->kind != XK_OBJECT || a->n != b->n)
+        return false;
+    for (uint32_t i = 0; i < a->n; i++) {
+        if (a->items[i]->kind != XK_CONST)
+            return false;
+        uint32_t j = 0;
+        while (j < b->n && !(b->items[j]->kind == XK_CONST &&
+                             rg_value_equal(a->items[i]->value,
+                                            b->items[j]->value)))
+            j++;
+        if (j == b->n)
+            return false;
+        order[i] = j;
+    }
+    return true;
+}
+
+static void plan_unify_pairs(planner *P, rg_xterm **xs, rg_xterm **ys,
+                             uint32_t n, rg_loc loc);
+
 static void plan_unify(planner *P, const rg_xterm *a, const rg_xterm *b)
 {
+    if (a->kind == XK_OBJECT && b->kind == XK_OBJECT &&
+        !(rg_plan_evaluable(P, a) && rg_plan_evaluable(P, b))) {
+        uint32_t *order = rg_xmalloc((a->n + 1) * sizeof *order);
+        if (same_keys(a, b, order)) {
+            rg_xterm **ys = rg_xmalloc((a->n + 1) * sizeof *ys);
+            for (uint32_t i = 0; i < a->n; i++)
+                ys[i] = b->vals[order[i]];
+            plan_unify_pairs(P, a->vals, ys, a->n, a->loc);
+            free(ys);
+            free(order);
+            return;
+        }
+        free(order);
+    }
     if (a->kind == XK_ARRAY && b->kind == XK_ARRAY &&
         !(rg_plan_evaluable(P, a) && rg_plan_evaluable(P, b))) {
         if (a->n != b->n) {
             rg_plan_emit(P, RG_OP_FAIL, 0, 0, 0, 0);
             return;
         }
-        /* Pairwise, each pair once its inputs are bound. */
-        bool *done = rg_xcalloc(a->n + 1, sizeof *done);
-        uint32_t left = a->n;
-        while (left > 0 && !P->failed) {
-            uint32_t before = left;
-            for (uint32_t i = 0; i < a->n; i++) {
-                if (done[i])
-                    continue;
-                const rg_xterm *x = a->items[i], *y = b->items[i];
-                if ((rg_plan_evaluable(P, x) && rg_plan_pattern_ok(P, y)) ||
-                    (rg_plan_evaluable(P, y) && rg_plan_pattern_ok(P, x)) ||
-                    (x->kind == XK_ARRAY && y->kind == XK_ARRAY)) {
-                    plan_unify(P, x, y);
-                    done[i] = true;
-                    left--;
-                }
-            }
-            if (left == before)
-                rg_plan_error(P, "rego_unsafe_var_error", a->loc, "%s",
-                              "unification is unsafe");
-        }
-        free(done);
+        plan_unify_pairs(P, a->items, b->items, a->n, a->loc);
         return;
     }
     if (rg_plan_evaluable(P, a) &&
@@ -306,6 +367,36 @@ static void plan_unify(planner *P, const rg_xterm *a, const rg_xterm *b)
         uint32_t rb = rg_plan_term(P, b);
         rg_plan_destructure(P, a, rb);
     }
+}
+
+/* Unify xs[i] with ys[i] for each i, each pair once its inputs are
+ * bound. */
+static void plan_unify_pairs(planner *P, rg_xterm **xs, rg_xterm **ys,
+                             uint32_t n, rg_loc loc)
+{
+    bool *done = rg_xcalloc(n + 1, sizeof *done);
+    uint32_t left = n;
+    while (left > 0 && !P->failed) {
+        uint32_t before = left;
+        for (uint32_t i = 0; i < n; i++) {
+            if (done[i])
+                continue;
+            const rg_xterm *x = xs[i], *y = ys[i];
+            bool composite = (x->kind == XK_ARRAY && y->kind == XK_ARRAY) ||
+                             (x->kind == XK_OBJECT && y->kind == XK_OBJECT);
+            if ((rg_plan_evaluable(P, x) && rg_plan_pattern_ok(P, y)) ||
+                (rg_plan_evaluable(P, y) && rg_plan_pattern_ok(P, x)) ||
+                composite) {
+                plan_unify(P, x, y);
+                done[i] = true;
+                left--;
+            }
+        }
+        if (left == before)
+            rg_plan_error(P, "rego_unsafe_var_error", loc, "%s",
+                          "unification is unsafe");
+    }
+    free(done);
 }
 
 /* ---- Calls -------------------------------------------------------------- */
@@ -373,21 +464,6 @@ static void plan_print(planner *P, const rg_xterm *c)
     rg_plan_emit(P, RG_OP_PRINT, block, c->n, 0, 0);
 }
 
-static void plan_logic(planner *P, const rg_xterm *c)
-{
-    /* "a and b": both operands defined and not false. */
-    if (c->op == XOP_AND) {
-        uint32_t ra = rg_plan_term(P, c->items[0]);
-        rg_plan_emit(P, RG_OP_TRUTHY, ra, 0, 0, 0);
-        uint32_t rb = rg_plan_term(P, c->items[1]);
-        rg_plan_emit(P, RG_OP_TRUTHY, rb, 0, 0, 0);
-        return;
-    }
-    /* TODO: the experimental "or" operator is not compiled yet. */
-    rg_plan_error(P, "rego_compile_error", c->loc,
-                  "%s operator is not supported", c->name);
-}
-
 static void plan_call_stmt(planner *P, const rg_xterm *c)
 {
     switch (c->op) {
@@ -398,10 +474,6 @@ static void plan_call_stmt(planner *P, const rg_xterm *c)
     case XOP_PRINT:
         plan_print(P, c);
         return;
-    case XOP_AND:
-    case XOP_OR:
-        plan_logic(P, c);
-        return;
     default:
         break;
     }
@@ -411,13 +483,16 @@ static void plan_call_stmt(planner *P, const rg_xterm *c)
         return;
     }
     if (c->op == XOP_COMPARE && c->n == 2) {
-        uint32_t ra = rg_plan_term(P, c->items[0]);
-        uint32_t rb = rg_plan_term(P, c->items[1]);
-        rg_plan_emit(P, RG_OP_TEST, ra, rb, c->cmp, 0);
+        uint32_t block = plan_block(P, c->items, 2);
+        rg_plan_emit(P, RG_OP_TEST, block, block + 1, c->cmp, 0);
         return;
     }
+    uint32_t idx = P->cur_expr;
     uint32_t r = emit_call(P, c, c->n);
     rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
+    /* A query's call expression shows the call's result. */
+    if (P->expr_regs && idx != UINT32_MAX && c->op != XOP_COMPARE)
+        P->expr_regs[idx] = r;
 }
 
 /* ---- Expressions -------------------------------------------------------- */
@@ -434,12 +509,17 @@ static void plan_some_in(planner *P, const rg_xexpr *e)
 
 static void plan_every(planner *P, const rg_xexpr *e)
 {
-    /* every k, v in d { b }  ==  not (some k, v in d; not b) */
+    /* every k, v in d { b }  ==  d defined; not (some k, v in d; not b) */
+    uint32_t dr = rg_plan_term(P, e->domain);
     uint32_t outer = rg_plan_emit(P, RG_OP_NOT, 0, 0, 0, 0);
     saved_bound saved = bound_save(P);
     for (uint32_t i = 0; i < e->body->nlocals; i++)
         P->bound[e->body->locals[i]] = false;
-    plan_some_in(P, e);
+    uint32_t kr = rg_plan_tmp(P), vr = rg_plan_tmp(P);
+    rg_plan_emit(P, RG_OP_ITER, dr, kr, vr, 0);
+    if (e->key)
+        rg_plan_destructure(P, e->key, kr);
+    rg_plan_destructure(P, e->value, vr);
     uint32_t inner = rg_plan_emit(P, RG_OP_NOT, 0, 0, 0, 0);
     rg_xbody body = *e->body;
     body.nlocals = 0;   /* key and value are bound by now */
@@ -474,6 +554,19 @@ static void plan_logic_expr(planner *P, const rg_xexpr *e)
     close_block(P, outer, &P->code[outer].a);
 }
 
+/* Negated "a and b" / "a or b": the inner block alone decides. */
+static void plan_logic_negated(planner *P, const rg_xexpr *e)
+{
+    uint32_t outer = rg_plan_emit(P, RG_OP_NOT, 0, 0, 0, 0);
+    saved_bound saved = bound_save(P);
+    rg_plan_body(P, e->body);
+    rg_plan_emit(P, RG_OP_SUCCEED, 0, 0, 0, 0);
+    bound_restore(P, saved);
+    close_block(P, outer, &P->code[outer].a);
+    if (e->body2)
+        emit_not_body(P, e->body2);
+}
+
 static void plan_positive(planner *P, const rg_xexpr *e)
 {
     switch (e->kind) {
@@ -488,6 +581,8 @@ static void plan_positive(planner *P, const rg_xexpr *e)
         break;
     }
     case XE_CALL:
+        if (e->negated)
+            P->cur_expr = UINT32_MAX;
         plan_call_stmt(P, e->term);
         break;
     case XE_SOME_IN:
@@ -515,6 +610,10 @@ static uint32_t add_with(planner *P, const rg_withdef *def)
 
 static void plan_negated(planner *P, const rg_xexpr *e)
 {
+    if (e->kind == XE_LOGIC) {
+        plan_logic_negated(P, e);
+        return;
+    }
     uint32_t pos = rg_plan_emit(P, RG_OP_NOT, 0, 0, 0, 0);
     saved_bound saved = bound_save(P);
     plan_positive(P, e);

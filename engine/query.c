@@ -162,7 +162,7 @@ rg_result *rg_query_eval(rg_query *q, const rg_value *input,
     e->stats.steps += vm.steps;
     e->stats.builtin_calls += vm.builtin_calls;
     rg_result *r = NULL;
-    if (!vm.failed || vm.strict) {
+    if (!vm.failed || vm.strict || vm.builtin_failed) {
         r = result_new(q);
         copy_rows(r, &vm);
     }

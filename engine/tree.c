@@ -173,6 +173,13 @@ static int place_rule(rg_engine *e, rg_module *m, rg_node *pkg,
     e->tree_hash = hash_mix(e->tree_hash, &d->kind, sizeof d->kind);
     if (r->kind == RG_RULE_FUNCTION)
         n->is_function = true;
+    if (d->suffix_len > 0)
+        n->has_suffix_defs = true;
+    rg_node *root = n;
+    while (root->parent && root->parent != pkg)
+        root = root->parent;
+    if (root->parent == pkg)
+        root->head_root = true;
     if (r->kind == RG_RULE_COMPLETE && d->suffix_len == 0)
         n->has_complete = true;
     if (r->is_default) {
@@ -212,6 +219,9 @@ int rg_tree_build(rg_engine *e, rg_errors *errs)
     for (size_t i = 0; i < e->nmodules; i++) {
         rg_module *m = e->modules[i].module;
         rg_node *pkg = package_node(e, m);
+        /* A package exists as a document even without rules. */
+        for (rg_node *p = pkg; p; p = p->parent)
+            p->has_rules_below = true;
         for (uint32_t j = 0; j < m->rule_count; j++)
             if (place_rule(e, m, pkg, m->rules[j], errs) < 0)
                 rc = -1;

@@ -201,31 +201,56 @@ static int comp_add(rg_vm *vm, rg_frame *f, const rg_insn *in, uint32_t pc)
 
 /* ---- Calls -------------------------------------------------------------- */
 
+/* Call a replacement (a function node or a builtin). */
+static int call_replacement(rg_vm *vm, const rg_withdef *repl,
+                            const rg_value **args,
+                            uint32_t nargs, const rg_loc *loc,
+                            const rg_value **out)
+{
+    /* Inside a replacement the replacements active at its call do not
+     * apply: it reaches the originals, including the one it replaces.
+     * With-modifiers inside it apply as usual. */
+    uint32_t floor = vm->mocks_floor;
+    vm->mocks_floor = vm->noverlays;
+    if (repl->func_node >= 0)
+        *out = rg_vm_call_func(vm, vm->engine->nodes[repl->func_node], args,
+                               nargs, loc);
+    else
+        rg_vm_call_builtin(vm, rg_engine_builtin_at(vm->engine,
+                                                    repl->func_builtin),
+                           args, nargs, loc, out);
+    vm->mocks_floor = floor;
+    return vm->failed ? RG_RUN_ERR : RG_RUN_CONT;
+}
+
+/* A with-modifier replacing builtin or function target: handles the
+ * call and returns true. */
+static bool replaced(rg_vm *vm, rg_withkind kind, uint32_t target,
+                     const rg_value **args, uint32_t nargs,
+                     const rg_loc *loc, const rg_value **out, int *rc)
+{
+    const rg_withdef *repl;
+    const rg_value *value;
+    if (vm->fn_overlays == 0 ||
+        !rg_vm_with_function(vm, kind, target, &repl, &value))
+        return false;
+    if (value) {
+        *out = value;
+        *rc = RG_RUN_CONT;
+        return true;
+    }
+    *rc = call_replacement(vm, repl, args, nargs, loc, out);
+    return true;
+}
+
 static int call_builtin(rg_vm *vm, rg_frame *f, const rg_insn *in,
                         uint32_t pc, const rg_value **out)
 {
     const rg_value **args = f->regs + in->c;
     const rg_loc *loc = &f->proc->locs[pc];
-    if (vm->fn_overlays) {
-        const rg_withdef *repl;
-        const rg_value *value;
-        if (rg_vm_with_function(vm, RG_WITH_BUILTIN, in->b, &repl,
-                                &value)) {
-            if (value) {
-                *out = value;
-                return RG_RUN_CONT;
-            }
-            if (repl->func_node >= 0) {
-                *out = rg_vm_call_func(vm, vm->engine->nodes[repl->func_node],
-                                       args, in->d, loc);
-                return vm->failed ? RG_RUN_ERR : RG_RUN_CONT;
-            }
-            const rg_builtin_def *d = rg_engine_builtin_at(
-                vm->engine, repl->func_builtin);
-            rg_vm_call_builtin(vm, d, args, in->d, loc, out);
-            return vm->failed ? RG_RUN_ERR : RG_RUN_CONT;
-        }
-    }
+    int rc;
+    if (replaced(vm, RG_WITH_BUILTIN, in->b, args, in->d, loc, out, &rc))
+        return rc;
     const rg_builtin_def *d = rg_engine_builtin_at(vm->engine,
                                                    (int32_t)in->b);
     rg_vm_call_builtin(vm, d, args, in->d, loc, out);
@@ -237,25 +262,10 @@ static int call_func(rg_vm *vm, rg_frame *f, const rg_insn *in,
 {
     const rg_value **args = f->regs + in->c;
     const rg_loc *loc = &f->proc->locs[pc];
-    const rg_node *n = vm->engine->nodes[in->b];
-    if (vm->fn_overlays) {
-        const rg_withdef *repl;
-        const rg_value *value;
-        if (rg_vm_with_function(vm, RG_WITH_FUNC, in->b, &repl, &value)) {
-            if (value) {
-                *out = value;
-                return RG_RUN_CONT;
-            }
-            if (repl->func_builtin >= 0) {
-                rg_vm_call_builtin(vm, rg_engine_builtin_at(
-                                       vm->engine, repl->func_builtin),
-                                   args, in->d, loc, out);
-                return vm->failed ? RG_RUN_ERR : RG_RUN_CONT;
-            }
-            n = vm->engine->nodes[repl->func_node];
-        }
-    }
-    *out = rg_vm_call_func(vm, n, args, in->d, loc);
+    int rc;
+    if (replaced(vm, RG_WITH_FUNC, in->b, args, in->d, loc, out, &rc))
+        return rc;
+    *out = rg_vm_call_func(vm, vm->engine->nodes[in->b], args, in->d, loc);
     return vm->failed ? RG_RUN_ERR : RG_RUN_CONT;
 }
 
@@ -496,6 +506,14 @@ int rg_vm_exec(rg_vm *vm, rg_frame *f, uint32_t pc)
         case RG_OP_DATA:
             R[in->a] = rg_vm_data_value(vm, vm->engine->nodes[in->b],
                                         p->consts[in->c]);
+            if (R[in->a] == NULL)
+                return RG_RUN_CONT;
+            break;
+        case RG_OP_NODE_PATH:
+            R[in->a] = rg_vm_node_path(vm, vm->engine->nodes[in->b],
+                                       R + in->c, in->d);
+            if (vm->failed)
+                return RG_RUN_ERR;
             if (R[in->a] == NULL)
                 return RG_RUN_CONT;
             break;

@@ -74,6 +74,10 @@ struct rg_vm {
     rg_errors *errs;
     bool failed;
     bool strict;
+    bool builtin_failed;            /* strict mode: error recorded */
+    uint32_t mocks_floor;           /* overlays below this index do not
+                                       replace functions: a replacement
+                                       is running */
     uint64_t steps;
     uint64_t max_steps;
     uint64_t deadline_ns;
@@ -105,6 +109,10 @@ uint64_t rg_vm_clock_ns(void);
 /* engine/vm_docs.c */
 /* Value of node (NULL when undefined); errors set vm->failed. */
 const rg_value *rg_vm_node_value(rg_vm *vm, const rg_node *n);
+/* The document at node's path followed by keys, descending the rule
+ * tree at run time; NULL when undefined. */
+const rg_value *rg_vm_node_path(rg_vm *vm, const rg_node *n,
+                                const rg_value *const *keys, uint32_t k);
 /* Base data at node's path followed by keys; NULL when absent. */
 const rg_value *rg_vm_data_value(rg_vm *vm, const rg_node *n,
                                  const rg_value *keys);

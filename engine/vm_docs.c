@@ -12,6 +12,7 @@
  */
 #include "engine/vm.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,23 +80,32 @@ static int entry_cmp(const void *pa, const void *pb)
 static const rg_value *build(rg_vm *vm, rg_entry *E, size_t n,
                              uint32_t depth);
 
+/* Leaves at one path: set elements (and whole sets, which merge with
+ * them), or values that must all be equal. */
 static const rg_value *build_leaves(rg_vm *vm, rg_entry *E, size_t n)
 {
-    if (E[0].mode == RG_OUT_ELEM) {
+    bool elems = false;
+    for (size_t i = 0; i < n && !elems; i++)
+        elems = E[i].mode == RG_OUT_ELEM;
+    if (elems) {
         rg_builder *b = rg_set_builder(vm->arena, n);
         for (size_t i = 0; i < n; i++) {
-            if (E[i].mode != RG_OUT_ELEM) {
+            if (E[i].mode == RG_OUT_ELEM) {
+                rg_builder_add(b, E[i].value);
+                continue;
+            }
+            if (rg_value_kind(E[i].value) != RG_SET) {
                 rg_vm_error(vm, "eval_conflict_error", E[i].loc, "%s",
                             conflict_keys);
                 return NULL;
             }
-            rg_builder_add(b, E[i].value);
+            for (size_t k = 0; k < rg_len(E[i].value); k++)
+                rg_builder_add(b, rg_set_at(E[i].value, k));
         }
         return rg_builder_finish(b);
     }
     for (size_t i = 1; i < n; i++)
-        if (E[i].mode != RG_OUT_ENTRY ||
-            !rg_value_equal(E[i].value, E[0].value)) {
+        if (!rg_value_equal(E[i].value, E[0].value)) {
             rg_vm_error(vm, "eval_conflict_error", E[i].loc, "%s",
                         conflict_keys);
             return NULL;
@@ -178,7 +188,14 @@ static const rg_value *walk(const rg_value *v, const rg_value *keys,
     for (size_t i = from; v && i < rg_len(keys); i++) {
         const rg_value *k = rg_array_at(keys, i);
         rg_kind kind = rg_value_kind(v);
-        if (kind == RG_OBJECT)
+        if (kind == RG_OBJECT && rg_value_kind(k) == RG_NUMBER) {
+            /* Stored documents have string keys: data[2] reads "2". */
+            char buf[64];
+            rg_arena *tmp = rg_arena_new(64);
+            snprintf(buf, sizeof buf, "%s", rg_number_text(tmp, k));
+            rg_arena_free(tmp);
+            v = rg_object_get_str(v, buf, strlen(buf));
+        } else if (kind == RG_OBJECT)
             v = rg_object_get(v, k);
         else if (kind == RG_ARRAY && rg_value_kind(k) == RG_NUMBER) {
             int64_t idx;
@@ -212,6 +229,47 @@ const rg_value *rg_vm_data_value(rg_vm *vm, const rg_node *n,
         all[rg_len(n->path) + i] = rg_array_at(keys, i);
     bool replaced;
     return rg_vm_with_data(vm, rg_array(vm->arena, all, len), v, &replaced);
+}
+
+static const rg_value *get_in(const rg_value *v, const rg_value *k)
+{
+    switch (rg_value_kind(v)) {
+    case RG_OBJECT:
+        return rg_object_get(v, k);
+    case RG_SET:
+        return rg_set_contains(v, k) ? k : NULL;
+    case RG_ARRAY: {
+        int64_t i;
+        if (rg_value_kind(k) != RG_NUMBER || !rg_number_is_integer(k) ||
+            !rg_number_int64(k, &i) || i < 0 || (size_t)i >= rg_len(v))
+            return NULL;
+        return rg_array_at(v, (size_t)i);
+    }
+    default:
+        return NULL;
+    }
+}
+
+const rg_value *rg_vm_node_path(rg_vm *vm, const rg_node *n,
+                                const rg_value *const *keys, uint32_t k)
+{
+    uint32_t i = 0;
+    while (i < k && rg_value_kind(keys[i]) == RG_STRING &&
+           !n->has_suffix_defs && n->ndefs == 0 && n->default_def == NULL) {
+        const rg_node *c = rg_tree_child(n, rg_string_bytes(keys[i]),
+                                         rg_string_len(keys[i]));
+        if (c == NULL)
+            break;
+        n = c;
+        i++;
+    }
+    /* Stopped below every rule: the rest is base data. */
+    if (i < k && n->ndefs == 0 && n->default_def == NULL)
+        return rg_vm_data_value(vm, n, rg_array(vm->arena, keys + i, k - i));
+    const rg_value *v = rg_vm_node_value(vm, n);
+    for (; v && i < k; i++)
+        v = get_in(v, keys[i]);
+    return v;
 }
 
 /* ---- Rules -------------------------------------------------------------- */
@@ -269,13 +327,14 @@ static void add_base_entries(rg_vm *vm, const rg_node *n, rg_acc *acc)
         return;
     for (size_t i = 0; i < rg_len(base); i++) {
         const rg_value *k = rg_object_key_at(base, i);
-        if (rg_value_kind(k) == RG_STRING) {
+        const rg_value *v = rg_object_value_at(base, i);
+        if (rg_value_kind(k) == RG_STRING &&
+            rg_value_kind(v) == RG_OBJECT) {
             const rg_node *c = rg_tree_child(n, rg_string_bytes(k),
                                              rg_string_len(k));
             if (c && c->has_rules_below)
                 continue;
         }
-        const rg_value *v = rg_object_value_at(base, i);
         rg_vm_output(vm, acc, RG_OUT_ENTRY, v, &k, 1, NULL);
     }
 }
@@ -284,9 +343,15 @@ static const rg_value *eval_doc(rg_vm *vm, const rg_node *n)
 {
     rg_acc acc = {0};
     add_base_entries(vm, n, &acc);
+    const rg_value *base = base_at(vm, n);
     for (uint32_t i = 0; i < n->nchildren; i++) {
         const rg_node *c = n->children[i];
         if (!c->has_rules_below || c->is_function)
+            continue;
+        /* A scalar in base data shadows the rules at its path. */
+        const rg_value *b = base && rg_value_kind(base) == RG_OBJECT ?
+            rg_object_get(base, c->key) : NULL;
+        if (b && rg_value_kind(b) != RG_OBJECT)
             continue;
         const rg_value *v = rg_vm_node_value(vm, c);
         if (vm->failed)

@@ -78,7 +78,7 @@ bool rg_vm_with_function(const rg_vm *vm, rg_withkind kind,
                          uint32_t target, const rg_withdef **repl,
                          const rg_value **value)
 {
-    for (uint32_t i = vm->noverlays; i-- > 0;) {
+    for (uint32_t i = vm->noverlays; i-- > vm->mocks_floor;) {
         const rg_overlay *o = &vm->overlays[i];
         if (o->def->kind == kind && o->def->target == target) {
             *repl = o->def;

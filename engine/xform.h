@@ -36,9 +36,7 @@ typedef enum rg_xop {
     XOP_COMPARE,    /* ==, !=, <, <=, >, >= (cmp) */
     XOP_MEMBER2,    /* internal.member_2 */
     XOP_MEMBER3,    /* internal.member_3 */
-    XOP_PRINT,
-    XOP_AND,        /* experimental "and" */
-    XOP_OR          /* experimental "or" */
+    XOP_PRINT
 } rg_xop;
 
 typedef struct rg_xbody rg_xbody;
@@ -105,8 +103,7 @@ struct rg_xbody {
  * variable table. */
 typedef struct rg_xproc {
     rg_xbody *body;
-    rg_xterm **args;            /* function parameters (patterns) */
-    uint32_t nargs;
+    uint32_t nargs;             /* function parameters: variables 0.. */
     rg_xterm **suffix;          /* head keys below the node */
     uint32_t nsuffix;
     rg_xterm *value;            /* head value; NULL for a query */

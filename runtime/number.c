@@ -233,15 +233,15 @@ const rg_value *rg_number_parse(rg_arena *arena, const char *text,
     return make_decimal(arena, &lit, text, len);
 }
 
-/* The shortest decimal digits that read back as d: digits without
- * trailing zeros into buf, and the decimal point position *dp (value
- * 0.digits * 10^dp).  Returns the digit count. */
-static size_t shortest_digits(double d, char *buf, int64_t *dp)
+size_t rg_number_double_digits(double d, bool single, char buf[40],
+                               int64_t *dp)
 {
     char tmp[40];
-    for (int prec = 0; prec < 17; prec++) {
+    int max_prec = single ? 9 : 17;
+    for (int prec = 0; prec < max_prec; prec++) {
         snprintf(tmp, sizeof tmp, "%.*e", prec, d);
-        if (strtod(tmp, NULL) == d)
+        double back = strtod(tmp, NULL);
+        if (single ? (float)back == (float)d : back == d)
             break;
     }
     const char *p = tmp + (tmp[0] == '-');
@@ -263,9 +263,9 @@ const rg_value *rg_double(rg_arena *arena, double d)
         return rg_int(arena, (int64_t)d);
     char digits[40];
     int64_t dp;
-    size_t n = shortest_digits(d, digits, &dp);
+    size_t n = rg_number_double_digits(d, false, digits, &dp);
     const rg_value *v = rg_number_from_digits(arena, digits, n, dp, d < 0,
-                                              false);
+                                              RG_FLOAT_G);
     assert(v != NULL);
     return v;
 }

@@ -124,7 +124,7 @@ static const rg_value *from_mpfr(rg_arena *arena, const mpfr_t f)
 {
     bool neg = mpfr_signbit(f) != 0;
     if (mpfr_zero_p(f))
-        return rg_number_from_digits(arena, "", 0, 0, neg, true);
+        return rg_number_from_digits(arena, "", 0, 0, neg, RG_FLOAT_FIXED);
     size_t max = (size_t)((double)mpfr_get_prec(f) * 0.30103) + 3;
     char *s = NULL;
     mpfr_exp_t e = 0;
@@ -139,8 +139,8 @@ static const rg_value *from_mpfr(rg_arena *arena, const mpfr_t f)
     size_t nd = strlen(d);
     while (nd > 0 && d[nd - 1] == '0')
         nd--;
-    const rg_value *v = rg_number_from_digits(arena, d, nd, e, neg,
-                                              mpfr_integer_p(f) != 0);
+    rg_float_style style = mpfr_integer_p(f) ? RG_FLOAT_FIXED : RG_FLOAT_G;
+    const rg_value *v = rg_number_from_digits(arena, d, nd, e, neg, style);
     mpfr_free_str(s);
     return v;
 }

@@ -119,16 +119,33 @@ static inline bool rg_number_i64_fast(const rg_value *v, int64_t *out)
     return false;
 }
 
-/* Format a decimal the way Go's big.Float.Text and strconv.FormatFloat
- * do with the shortest precision: value (-1 if neg) * 0.D * 10^dp for
- * digits D[0..nd) without trailing zeros.  fixed selects %f (used for
- * integers), otherwise %g with exponent form when dp - 1 < -4 or
- * dp - 1 >= 6.  Returns the number, living in arena, or NULL when an
- * integer would need more than RG_NUMBER_MAX_DIGITS digits or the
- * exponent is out of range. */
+/* Text styles for computed numbers:
+ *   RG_FLOAT_FIXED  Go's shortest %f, used for integers ("100", "-0").
+ *   RG_FLOAT_G      Go's shortest %g: exponent form when the decimal
+ *                   exponent is below -4 or at least 6 ("1e+06", "0.5").
+ *   RG_FLOAT_JSON   Go encoding/json's float64 form: exponent form below
+ *                   1e-6 or from 1e21 on, minimal exponent digits
+ *                   ("1e-7", "1e+21", "0.000001", "100"). */
+typedef enum rg_float_style {
+    RG_FLOAT_FIXED,
+    RG_FLOAT_G,
+    RG_FLOAT_JSON
+} rg_float_style;
+
+/* The number written in style from the decimal (-1 if neg) * 0.D *
+ * 10^dp, digits D[0..nd) without trailing zeros.  Returns it, living in
+ * arena, or NULL when an integer would need more than
+ * RG_NUMBER_MAX_DIGITS digits or the exponent is out of range. */
 const rg_value *rg_number_from_digits(rg_arena *arena, const char *digits,
                                       size_t nd, int64_t dp, bool neg,
-                                      bool fixed);
+                                      rg_float_style style);
+
+/* The shortest decimal digits that read back as d (as a float when
+ * single is set): digits without trailing zeros or sign into buf,
+ * *dp set so that |d| = 0.digits * 10^dp.  Returns the digit count
+ * (0 for zero).  d must be finite. */
+size_t rg_number_double_digits(double d, bool single, char buf[40],
+                               int64_t *dp);
 
 /* Hash of a string value's bytes, as cached in rg_string_value. */
 uint64_t rg_hash_bytes(const void *bytes, size_t len);

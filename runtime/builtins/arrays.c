@@ -1,6 +1,6 @@
 /*
- * Array builtins: array.concat, array.flatten, array.reverse and
- * array.slice.  array.slice clamps its bounds into the array, as OPA
+ * Array builtins: array.concat, array.flatten (one level deep),
+ * array.reverse and array.slice.  array.slice clamps its bounds into the array, as OPA
  * does, instead of failing.
  */
 #include "runtime/builtins/args.h"
@@ -21,14 +21,18 @@ static rg_bstatus arrays_concat(rg_bctx *ctx, const rg_value *const *args,
     return RG_BUILTIN_OK;
 }
 
+/* Append the items of arr, splicing in the items of nested arrays one
+ * level deep (deeper arrays stay whole, as in OPA). */
 static void arrays_flatten_into(rg_vlist *l, const rg_value *arr)
 {
     for (size_t i = 0; i < rg_len(arr); i++) {
         const rg_value *v = rg_array_at(arr, i);
-        if (rg_value_kind(v) == RG_ARRAY)
-            arrays_flatten_into(l, v);
-        else
+        if (rg_value_kind(v) != RG_ARRAY) {
             rg_vlist_push(l, v);
+            continue;
+        }
+        for (size_t j = 0; j < rg_len(v); j++)
+            rg_vlist_push(l, rg_array_at(v, j));
     }
 }
 

@@ -15,7 +15,10 @@ int64_t rg_civil_floordiv(int64_t a, int64_t b)
 
 int64_t rg_civil_floormod(int64_t a, int64_t b)
 {
-    return a - rg_civil_floordiv(a, b) * b;
+    int64_t r = a % b;
+    if (r != 0 && ((r < 0) != (b < 0)))
+        r += b;
+    return r;
 }
 
 bool rg_civil_is_leap(int64_t year)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "runtime/builtins/args.h"
+#include "runtime/builtins/format.h"
 #include "runtime/builtins/strbuf.h"
 #include "runtime/json.h"
 
@@ -106,22 +107,23 @@ static rg_bstatus jsonb_read_opts(rg_bctx *ctx, const rg_value *o,
         if (is_prefix || strcmp(key, "indent") == 0) {
             if (rg_value_kind(v) != RG_STRING)
                 return rg_bctx_error(ctx, "eval_type_error",
-                                     "operand 2 key %s failed cast to "
-                                     "string", key);
+                                     "operand 2 key \"%s\" failed cast "
+                                     "to string", key);
             *(is_prefix ? &opts->prefix : &opts->indent) =
                 rg_string_bytes(v);
             implicit = true;
         } else if (strcmp(key, "pretty") == 0) {
             if (rg_value_kind(v) != RG_BOOLEAN)
                 return rg_bctx_error(ctx, "eval_type_error",
-                                     "operand 2 key pretty failed cast to "
-                                     "bool");
+                                     "operand 2 key \"pretty\" failed cast"
+                                     " to bool");
             explicit_set = true;
             opts->pretty = rg_bool_get(v);
         } else {
             return rg_bctx_error(ctx, "eval_type_error",
                                  "operand 2 object contained unknown key "
-                                 "%s", key);
+                                 "%s", rg_format_text(rg_bctx_arena(ctx),
+                                                      k));
         }
     }
     if (!explicit_set)

@@ -92,7 +92,7 @@ static void civil_of(int64_t ns, const rg_tz *tz, rg_civil *c)
     int64_t sec = rg_civil_floordiv(ns, NS_PER_SEC);
     c->offset = rg_timezone_offset(tz, sec, &c->abbr);
     rg_civil_from_seconds(sec + c->offset, c);
-    c->nsec = (int32_t)(ns - sec * NS_PER_SEC);
+    c->nsec = (int32_t)rg_civil_floormod(ns, NS_PER_SEC);
 }
 
 /* The result for Unix time sec + nsec, or OPA's range error. */

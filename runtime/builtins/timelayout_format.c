@@ -31,11 +31,13 @@ static void put(out_buf *b, const char *s, size_t n)
     if (b->len + n + 1 > b->cap) {
         size_t cap = (b->cap + n + 1) * 2;
         char *data = rg_arena_alloc(b->arena, cap);
-        memcpy(data, b->data, b->len);
+        if (b->len)
+            memcpy(data, b->data, b->len);
         b->data = data;
         b->cap = cap;
     }
-    memcpy(b->data + b->len, s, n);
+    if (n)
+        memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
 }

@@ -42,10 +42,13 @@ static const rg_value *bytes_value(rg_arena *arena, const unsigned char *p,
                                            (size_t)len));
 }
 
-static const rg_value *der_of(rg_arena *arena, int n, unsigned char *der)
+/* The DER that an i2d call stored at *der (n bytes) as base64; frees it.
+ * It takes a pointer so that *der is read after the i2d call runs. */
+static const rg_value *der_of(rg_arena *arena, int n, unsigned char **der)
 {
-    const rg_value *v = bytes_value(arena, der, n);
-    OPENSSL_free(der);
+    const rg_value *v = bytes_value(arena, *der, n);
+    OPENSSL_free(*der);
+    *der = NULL;
     return v;
 }
 
@@ -500,18 +503,18 @@ static const rg_value *time_value(rg_arena *arena, const ASN1_TIME *t)
 static void put_raw(obj *o, rg_arena *arena, X509 *cert)
 {
     unsigned char *der = NULL;
-    put(o, "Raw", der_of(arena, i2d_X509(cert, &der), der));
-    der = NULL;
-    put(o, "RawTBSCertificate", der_of(arena, i2d_re_X509_tbs(cert, &der), der));
-    der = NULL;
+    put(o, "Raw", der_of(arena, i2d_X509(cert, &der), &der));
+    put(o, "RawTBSCertificate",
+        der_of(arena, i2d_re_X509_tbs(cert, &der), &der));
     put(o, "RawSubjectPublicKeyInfo",
-        der_of(arena, i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &der), der));
-    der = NULL;
+        der_of(arena, i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &der),
+               &der));
     put(o, "RawSubject",
-        der_of(arena, i2d_X509_NAME(X509_get_subject_name(cert), &der), der));
-    der = NULL;
+        der_of(arena, i2d_X509_NAME(X509_get_subject_name(cert), &der),
+               &der));
     put(o, "RawIssuer",
-        der_of(arena, i2d_X509_NAME(X509_get_issuer_name(cert), &der), der));
+        der_of(arena, i2d_X509_NAME(X509_get_issuer_name(cert), &der),
+               &der));
 }
 
 static void put_signature(obj *o, rg_arena *arena, X509 *cert)
@@ -573,17 +576,15 @@ const rg_value *rg_x509json_csr(rg_arena *arena, X509_REQ *req)
 {
     obj o = obj_new(arena);
     unsigned char *der = NULL;
-    put(&o, "Raw", der_of(arena, i2d_X509_REQ(req, &der), der));
-    der = NULL;
+    put(&o, "Raw", der_of(arena, i2d_X509_REQ(req, &der), &der));
     put(&o, "RawTBSCertificateRequest",
-        der_of(arena, i2d_re_X509_REQ_tbs(req, &der), der));
+        der_of(arena, i2d_re_X509_REQ_tbs(req, &der), &der));
     EVP_PKEY *key = X509_REQ_get0_pubkey(req);
-    der = NULL;
     put(&o, "RawSubjectPublicKeyInfo",
-        der_of(arena, key ? i2d_PUBKEY(key, &der) : 0, der));
-    der = NULL;
+        der_of(arena, key ? i2d_PUBKEY(key, &der) : 0, &der));
     put(&o, "RawSubject",
-        der_of(arena, i2d_X509_NAME(X509_REQ_get_subject_name(req), &der), der));
+        der_of(arena, i2d_X509_NAME(X509_REQ_get_subject_name(req), &der),
+               &der));
     put(&o, "Version", rg_int(arena, X509_REQ_get_version(req)));
     const ASN1_BIT_STRING *sig;
     const X509_ALGOR *alg;

@@ -118,7 +118,9 @@ static const rg_value *mapping(reader *r, int depth)
             break;
         }
         const char *ks = (const char *)ev.data.scalar.value;
-        const rg_value *plain_key = plain(r, ks, ev.data.scalar.length);
+        const rg_value *plain_key =
+            ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE ?
+            plain(r, ks, ev.data.scalar.length) : rg_null();
         const rg_value *key = rg_value_kind(plain_key) == RG_BOOLEAN ?
             rg_cstring(r->arena, rg_bool_get(plain_key) ? "true" : "false") :
             rg_string(r->arena, ks, ev.data.scalar.length);

@@ -71,7 +71,7 @@ START_TEST(arrays_should_slice_and_flatten)
     ck_assert_str_eq(call("array.slice", 3, a, I(3), I(1)), "[]");
     ck_assert_str_eq(call("array.flatten", 1,
                           ARR(2, I(1), ARR(2, I(2), ARR(1, I(3))))),
-                     "[1, 2, 3]");
+                     "[1, 2, [3]]");
     ck_assert_str_eq(call("array.reverse", 1, a), "[4, 3, 2, 1]");
     ck_assert_str_eq(call("array.concat", 2, OBJ(0), a),
                      "error: array.concat: operand 1 must be array but got"

@@ -132,6 +132,8 @@ START_TEST(parse_certificates_should_read_pem_and_base64)
     ck_assert_str_eq(TEXT(field(leaf, "PublicKeyAlgorithm")), "1");
     ck_assert_str_eq(TEXT(field(field(leaf, "PublicKey"), "E")), "65537");
     ck_assert_str_eq(TEXT(field(leaf, "Version")), "3");
+    ck_assert_int_eq(rg_value_kind(field(leaf, "Raw")), RG_STRING);
+    ck_assert_int_eq(rg_value_kind(field(leaf, "RawSubject")), RG_STRING);
     const rg_value *root = rg_array_at(out, 2);
     ck_assert_str_eq(TEXT(field(root, "IsCA")), "true");
     ck_assert_str_eq(TEXT(field(root, "URIStrings")), "null");

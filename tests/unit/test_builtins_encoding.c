@@ -89,7 +89,7 @@ START_TEST(json_should_marshal_like_go)
                               B(true))),
                      "error: json.marshal_with_options: operand 2 object "
                      "contained unknown key "
-                     "include_winning_lottery_numbers");
+                     "\"include_winning_lottery_numbers\"");
 }
 END_TEST
 
