@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
@@ -243,6 +244,15 @@ static int write_report(const scan_args *a, const rg_scan *scan)
     return 0;
 }
 
+/* Peak resident memory of the process so far. */
+static long peak_kib(void)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0)
+        return -1;
+    return ru.ru_maxrss;
+}
+
 static void print_stats(const scan_args *a, const rg_scan *scan)
 {
     rg_store_stats st;
@@ -253,11 +263,12 @@ static void print_stats(const scan_args *a, const rg_scan *scan)
             "%zu KiB\n"
             "stats: rules evaluated %zu, failed %zu, without input %zu; "
             "match inputs %zu computed, %zu reused\n"
-            "stats: load %.1f ms, evaluation %.1f ms, total %.1f ms\n",
+            "stats: load %.1f ms, evaluation %.1f ms, total %.1f ms\n"
+            "stats: peak memory %ld KiB\n",
             st.resources, st.estimate, st.growths, st.arena_bytes / 1024,
             s->rules_evaluated, s->rules_failed, s->rules_empty_input,
             s->match_misses, s->match_hits, s->load_ns / 1e6,
-            s->eval_ns / 1e6, s->total_ns / 1e6);
+            s->eval_ns / 1e6, s->total_ns / 1e6, peak_kib());
     rg_scan_eval_stats(&a->scan, stderr);
 }
 
