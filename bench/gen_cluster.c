@@ -200,26 +200,26 @@ int main(int argc, char **argv)
         "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod"};
     int cluster = total / 20;       /* 5% cluster-scoped RBAC */
     int per_ns = (total - cluster) / NAMESPACES;
-    int made = 0;
+    int written = 0;
     for (int n = 0; n < NAMESPACES; n++) {
         char ns[32];
         snprintf(ns, sizeof ns, "team-%02d", n);
         FILE *f = open_out(argv[1], ns);
         fprintf(f, "apiVersion: v1\nkind: Namespace\nmetadata:\n"
                 "  name: %s\n", ns);
-        made++;
-        int count = n == NAMESPACES - 1 ? total - cluster - made : per_ns - 1;
-        for (int i = 0; i < count; i++, made++) {
+        written++;
+        int count = n == NAMESPACES - 1 ? total - cluster - written : per_ns - 1;
+        for (int i = 0; i < count; i++, written++) {
             if (i % 2 == 0)
-                workload(f, kinds[rnd(6)], ns, made);
+                workload(f, kinds[rnd(6)], ns, written);
             else
-                other(f, (int)rnd(6), ns, made);
+                other(f, (int)rnd(6), ns, written);
         }
         fclose(f);
     }
     FILE *f = open_out(argv[1], "cluster");
-    for (int i = 0; i < cluster; i++, made++)
-        cluster_scoped(f, made);
+    for (int i = 0; i < cluster; i++, written++)
+        cluster_scoped(f, written);
     fclose(f);
     return 0;
 }

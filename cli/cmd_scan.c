@@ -357,5 +357,7 @@ int rg_cmd_scan(int argc, char **argv)
     free_list(&a.scan.namespaces.include);
     free_list(&a.scan.namespaces.exclude);
     free(paths);
-    return help ? 0 : rc < 0 ? 2 : rc;
+    if (help)
+        return 0;
+    return rc < 0 ? 2 : rc;
 }

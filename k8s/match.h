@@ -2,7 +2,7 @@
  * The input of each rule: the stored resources its match selects, as
  * Kubescape builds it (for every match entry, API group, version and
  * resource, every index key in sorted order; a group matches "*", itself,
- * or "" when the rule says "core"; a version matches "*" or itself; a
+ * or "" when the rule names "core"; a version matches "*" or itself; a
  * resource matches "*", the plural name or the kind, ignoring case; each
  * object once).
  *

@@ -29,7 +29,8 @@ static const rg_value *load_json(rg_arena *a, const char *path)
     return v;
 }
 
-/* The SARIF schema beside the repository, else in /work/shared. */
+/* The SARIF 2.1.0 schema under $SHARED or ../shared, else under the
+ * fallback /work/shared. */
 static const char *sarif_schema_path(void)
 {
     static char path[4096];
