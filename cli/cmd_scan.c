@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
@@ -209,9 +210,27 @@ static int parse_target(scan_args *a)
     return 0;
 }
 
+/* A scan shorter than this shows no progress bar (milliseconds). */
+#define PROGRESS_DELAY_MS 300
+
+static double elapsed_ms(const struct timespec *since)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - since->tv_sec) * 1e3 +
+           (double)(now.tv_nsec - since->tv_nsec) / 1e6;
+}
+
+/* Draw "[####   ] done/total controls" on stderr once the scan has run
+ * for PROGRESS_DELAY_MS; user is the scan's start time. */
 static void progress(void *user, size_t done, size_t total)
 {
-    (void)user;
+    static bool shown;
+    if (!shown && elapsed_ms(user) < PROGRESS_DELAY_MS && done < total)
+        return;
+    if (!shown && done == total)
+        return;
+    shown = true;
     int width = 30, filled = (int)(done * (size_t)width / total);
     fprintf(stderr, "\r[%.*s%*s] %zu/%zu controls",
             filled, "##############################", width - filled, "",
@@ -307,8 +326,12 @@ static int run(scan_args *a)
     a->scan.paths = a->paths;
     a->scan.path_count = a->path_count;
     rg_scan_eval_setup(&a->scan);
-    if (isatty(fileno(stderr)))
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    if (isatty(fileno(stderr))) {
         a->scan.progress = progress;
+        a->scan.progress_user = &start;
+    }
     rg_scan *scan = rg_scan_run(&a->scan, stderr);
     if (scan == NULL) {
         rg_scan_eval_teardown(&a->scan);
