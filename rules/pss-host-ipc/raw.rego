@@ -17,7 +17,7 @@ deny contains msga if {
         "packagename": "armo_builtins",
         "alertScore": 7,
         "failedPaths": [path],
-        "reviewPaths": [path],
+        "reviewPaths": [],
         "deletePaths": [path],
         "fixPaths": [],
         "alertObject": {"k8sApiObjects": [obj]},
