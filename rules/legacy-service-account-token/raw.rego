@@ -13,10 +13,11 @@ deny contains msga if {
     some secret in input
     secret.kind == "Secret"
     secret.type == "kubernetes.io/service-account-token"
+    annotations := object.get(secret.metadata, "annotations", {})
+    account := object.get(annotations, "kubernetes.io/service-account.name", "")
     msga := {
         "alertMessage": sprintf("Secret %s holds a long-lived token of service account %s",
-            [secret.metadata.name,
-             object.get(secret.metadata, ["annotations", "kubernetes.io/service-account.name"], "")]),
+            [secret.metadata.name, account]),
         "packagename": "armo_builtins",
         "alertScore": 6,
         "failedPaths": ["type"],
