@@ -247,6 +247,8 @@ typedef enum rg_rego_version {
 typedef struct rg_module {
     const char *file;
     rg_rego_version version;    /* dialect the module was parsed with */
+    bool v1_compatible;         /* a v0 module with "import rego.v1": the
+                                   v1 rules and checks apply to it */
     rg_term *package;           /* a ref starting with data */
     rg_loc package_loc;
     rg_import **imports;

@@ -410,8 +410,10 @@ void rg_ast_write_module_json(FILE *out, const rg_module *m, bool locations)
     jw w = {out, locations};
     fputs("{\"file\":", out);
     write_cstr(&w, m->file);
-    fprintf(out, ",\"version\":\"v%d\",\"package\":{\"path\":",
-            m->version == RG_REGO_V1 ? 1 : 0);
+    fprintf(out, ",\"version\":\"v%d\"", m->version == RG_REGO_V1 ? 1 : 0);
+    if (m->v1_compatible)
+        fputs(",\"v1_compatible\":true", out);
+    fputs(",\"package\":{\"path\":", out);
     write_term(&w, m->package);
     write_loc(&w, &m->package_loc);
     putc('}', out);

@@ -127,6 +127,9 @@ bool rg_pstate_text_is(const rg_parser *p, const char *word);
 
 rg_term *rg_ast_term(rg_parser *p, rg_term_kind kind, rg_loc loc);
 rg_term *rg_ast_var(rg_parser *p, const char *name, rg_loc loc);
+/* A var whose NUL-terminated name of len bytes lives in the arena. */
+rg_term *rg_ast_var_len(rg_parser *p, const char *name, uint32_t len,
+                        rg_loc loc);
 rg_term *rg_ast_string(rg_parser *p, const char *s, uint32_t len,
                        rg_loc loc);
 rg_term *rg_ast_bool(rg_parser *p, bool value, rg_loc loc);

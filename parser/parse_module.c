@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The module arena's first block, per byte of source: the tree of a
- * typical policy takes a few times its text. */
+/* The module arena's first block, per byte of source.  An estimate: the
+ * tree of a policy takes a few times the size of its text. */
 #define MODULE_ARENA_PER_BYTE 6
 #define MODULE_ARENA_MIN 4096
 
@@ -480,6 +480,7 @@ static void assemble(rg_parser *p, rg_module *m, stmt **stmts,
         else if (stmts[i]->kind == STMT_BODY)
             add_body_rule(p, m, stmts[i], &cap);
     }
+    m->v1_compatible = p->v1_checks && p->version == RG_REGO_V0;
     if (p->v1_checks)
         for (uint32_t i = 0; i < m->rule_count; i++)
             rg_parse_rule_check_v1(p, m->rules[i]);

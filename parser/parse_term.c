@@ -21,7 +21,8 @@ rg_term *rg_parse_term_var(rg_parser *p)
     if (rg_pstate_text_is(p, "_"))
         t = rg_ast_wildcard(p, loc);
     else
-        t = rg_ast_var(p, rg_pstate_text(p), loc);
+        t = rg_ast_var_len(p, rg_pstate_text(p), rg_token_len(&p->lx.tok),
+                           loc);
     rg_pstate_next(p);
     return t;
 }
@@ -270,9 +271,11 @@ rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head, bool gap_ok)
 
 static bool is_root_document(const rg_term *t)
 {
-    return t->kind == RG_TERM_VAR &&
-           (strcmp(t->u.var.name, "data") == 0 ||
-            strcmp(t->u.var.name, "input") == 0);
+    if (t->kind != RG_TERM_VAR)
+        return false;
+    const char *name = t->u.var.name;
+    return (t->u.var.len == 4 && memcmp(name, "data", 4) == 0) ||
+           (t->u.var.len == 5 && memcmp(name, "input", 5) == 0);
 }
 
 static rg_term *finish_term(rg_parser *p, rg_term *t)

@@ -51,9 +51,9 @@ rg_module *rg_parse_module(const char *file, const char *src, size_t len,
 void rg_module_free(rg_module *module);
 
 /* Parse a query: expressions separated by ";" or newlines, such as
- * "data.test.p = x; y := 1".  Every future keyword is enabled, as OPA
- * does for queries in v1; opts chooses the dialect only for keyword
- * names (NULL means v1).  The body lives in arena.  Returns true, or
+ * "data.test.p = x; y := 1".  The v1 keywords are on whatever the
+ * dialect, as in OPA 1.x; opts may be NULL and otherwise only changes
+ * the v0 hints in messages.  The body lives in arena.  Returns true, or
  * false after adding errors to errs. */
 bool rg_parse_query(rg_arena *arena, const char *file, const char *src,
                     size_t len, const rg_parse_options *opts, rg_body *out,

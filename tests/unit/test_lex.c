@@ -7,7 +7,8 @@
 
 #include "parser/lexer.h"
 
-/* Kinds of all tokens of src up to EOF (at most max), as a count. */
+/* Scan src to EOF, storing each token's kind in out (room for max);
+ * returns how many were stored. */
 static size_t lex_kinds(const char *src, uint32_t keywords, rg_tok *out,
                         size_t max)
 {
