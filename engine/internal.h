@@ -141,6 +141,9 @@ uint64_t rg_engine_clock_ns(void);
 /* engine/api.c: a deep copy of v living in arena. */
 const rg_value *rg_engine_copy_value(rg_arena *arena, const rg_value *v);
 
+/* engine/recursion.c: report rules that reach themselves; 0 or -1. */
+int rg_recursion_check(rg_engine *engine, rg_errors *errs);
+
 /* engine/tree.c: merge modules into the rule tree.  Returns 0 or -1. */
 int rg_tree_build(rg_engine *engine, rg_errors *errs);
 /* The child named name of node, or NULL. */

@@ -9,6 +9,7 @@
  * with the enclosing body refer to the enclosing variables.
  */
 #include "engine/xform.h"
+#include "engine/metadata.h"
 
 #include <string.h>
 
@@ -35,6 +36,8 @@ struct rg_lowerer {
     const char **varnames;
     uint32_t nvars, capvars;
     const rg_value *pkg;            /* package path below data, array */
+    const rg_rule *rule;            /* rule being lowered; NULL: query */
+    const rg_node *node;            /* its node */
     int depth;
     bool failed;
 };
@@ -598,9 +601,32 @@ static bool resolve_op(lowerer *L, scope *S, const rg_term *opt,
     return false;
 }
 
+/* rego.metadata.rule() and .chain() depend only on the modules: the
+ * value, or NULL for any other call. */
+static const rg_value *metadata_call(lowerer *L, const rg_term *op,
+                                     uint32_t count)
+{
+    char *name = op_name(L, op);
+    if (name == NULL || count != 1)
+        return NULL;
+    bool rule = strcmp(name, "rego.metadata.rule") == 0;
+    bool chain = strcmp(name, "rego.metadata.chain") == 0;
+    if (!rule && !chain)
+        return NULL;
+    if (L->rule == NULL)
+        return rule ? rg_builder_finish(rg_object_builder(L->arena, 0)) :
+                      rg_array(L->arena, NULL, 0);
+    if (rule)
+        return rg_metadata_rule(L->arena, L->rule);
+    return rg_metadata_chain(L->arena, L->engine, L->node, L->rule, L->pkg);
+}
+
 static rg_xterm *lower_call(lowerer *L, scope *S, rg_term **args,
                             uint32_t count, rg_loc loc)
 {
+    const rg_value *meta = metadata_call(L, args[0], count);
+    if (meta)
+        return xconst(L, loc, meta);
     rg_xterm *x = xnew(L, XK_CALL, loc, count - 1);
     if (!resolve_op(L, S, args[0], x))
         return x;
@@ -1003,11 +1029,13 @@ static void lower_params(lowerer *L, scope *S, const rg_head *h,
 }
 
 rg_xproc *rg_lower_rule(rg_engine *engine, rg_module *module,
-                        rg_rule *rule, rg_rule *first, rg_arena *arena,
-                        rg_errors *errs)
+                        rg_rule *rule, rg_rule *first, const rg_node *node,
+                        rg_arena *arena, rg_errors *errs)
 {
     lowerer L;
     lowerer_init(&L, engine, module, arena, errs);
+    L.rule = rule;
+    L.node = node;
     rg_xproc *xp = rg_arena_calloc(arena, 1, sizeof *xp);
     scope *S = scope_new(&L, NULL);
     const rg_head *h = &first->head;

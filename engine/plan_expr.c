@@ -130,12 +130,12 @@ static uint32_t plan_ref(planner *P, const rg_xterm *t)
 
 /* ---- Composite terms ---------------------------------------------------- */
 
-static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n)
+/* Emit ts into registers regs[i], evaluable operands first, so their
+ * ref keys bind variables that later operands read. */
+static void plan_operands(planner *P, rg_xterm **ts, uint32_t n,
+                          uint32_t *regs)
 {
-    uint32_t *regs = rg_xmalloc((n + 1) * sizeof *regs);
     bool *done = rg_xcalloc(n + 1, sizeof *done);
-    /* Evaluable operands first, so their ref keys bind variables that
-     * later operands read. */
     for (uint32_t left = n; left > 0;) {
         uint32_t before = left;
         for (uint32_t i = 0; i < n; i++)
@@ -152,6 +152,12 @@ static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n)
         }
     }
     free(done);
+}
+
+static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n)
+{
+    uint32_t *regs = rg_xmalloc((n + 1) * sizeof *regs);
+    plan_operands(P, ts, n, regs);
     uint32_t block = P->nregs;
     P->nregs += n;
     for (uint32_t i = 0; i < n; i++)
@@ -493,8 +499,9 @@ static void plan_call_stmt(planner *P, const rg_xterm *c)
     uint32_t idx = P->cur_expr;
     bool capture = capturing(P, idx);
     if (c->op == XOP_COMPARE && c->n == 2 && !capture) {
-        uint32_t block = plan_block(P, c->items, 2);
-        rg_plan_emit(P, RG_OP_TEST, block, block + 1, c->cmp, 0);
+        uint32_t regs[2];
+        plan_operands(P, c->items, 2, regs);
+        rg_plan_emit(P, RG_OP_TEST, regs[0], regs[1], c->cmp, 0);
         return;
     }
     uint32_t r = emit_call(P, c, c->n);

@@ -10,6 +10,7 @@
  */
 #include "engine/vm.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -46,16 +47,24 @@ void rg_vm_error(rg_vm *vm, const char *code, const rg_loc *loc,
  * nothing per element. */
 #define SMALL_INTS 256
 
+static const rg_value *small_ints[SMALL_INTS];
+static rg_arena *small_ints_arena;
+static pthread_once_t small_ints_once = PTHREAD_ONCE_INIT;
+
+/* Build the shared integers once per process; they live as long as it
+ * does (reachable from small_ints_arena, never freed). */
+static void make_small_ints(void)
+{
+    small_ints_arena = rg_arena_new(0);
+    for (size_t i = 0; i < SMALL_INTS; i++)
+        small_ints[i] = rg_int(small_ints_arena, (int64_t)i);
+}
+
 static const rg_value *int_value(rg_vm *vm, size_t i)
 {
-    static _Thread_local const rg_value *cache[SMALL_INTS];
-    static _Thread_local rg_arena *cache_arena;
     if (i < SMALL_INTS) {
-        if (cache_arena == NULL)
-            cache_arena = rg_arena_new(0);
-        if (cache[i] == NULL)
-            cache[i] = rg_int(cache_arena, (int64_t)i);
-        return cache[i];
+        pthread_once(&small_ints_once, make_small_ints);
+        return small_ints[i];
     }
     return rg_int(vm->arena, (int64_t)i);
 }

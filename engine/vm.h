@@ -43,6 +43,8 @@ typedef struct rg_acc {
 typedef struct rg_memo {
     const rg_value **values;        /* per node id */
     uint8_t *state;                 /* 0 unknown, 1 running, 2 done */
+    rg_builder **calls;             /* per function node: arguments ->
+                                       [result] or [] when undefined */
 } rg_memo;
 
 typedef struct rg_overlay {
