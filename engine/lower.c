@@ -635,6 +635,9 @@ static rg_xterm *lower_call(lowerer *L, scope *S, rg_term **args,
     return x;
 }
 
+static void lower_with(lowerer *L, scope *S, const rg_with *src,
+                       rg_xwith *w);
+
 static rg_xterm *lower_expr_term(lowerer *L, scope *S, const rg_expr *e)
 {
     if (e->kind == RG_EXPR_CALL)
@@ -652,7 +655,14 @@ static rg_xterm *lower_template(lowerer *L, scope *S, const rg_term *t)
     for (uint32_t i = 0; i < t->u.template.count; i++) {
         const rg_template_part *p = &t->u.template.parts[i];
         if (p->expr) {
-            x->items[i] = lower_expr_term(L, S, p->expr);
+            rg_xterm *part = lower_expr_term(L, S, p->expr);
+            part->nwith = p->expr->with_count;
+            if (part->nwith)
+                part->withs = rg_arena_calloc(L->arena, part->nwith,
+                                              sizeof *part->withs);
+            for (uint32_t k = 0; k < part->nwith; k++)
+                lower_with(L, S, p->expr->withs[k], &part->withs[k]);
+            x->items[i] = part;
             continue;
         }
         x->items[i] = xconst(L, t->loc, rg_string(L->arena, p->text,
