@@ -7,6 +7,7 @@
  */
 #include "engine/internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static rg_node *node_new(rg_engine *e, rg_node *parent, const char *name,
@@ -184,9 +185,15 @@ static int place_rule(rg_engine *e, rg_module *m, rg_node *pkg,
         n->has_complete = true;
     if (r->is_default) {
         if (n->default_def) {
+            char name[512];
+            size_t at = (size_t)snprintf(name, sizeof name, "data");
+            for (size_t i = 0; i < rg_len(n->path) && at < sizeof name; i++)
+                at += (size_t)snprintf(name + at, sizeof name - at, ".%s",
+                                       rg_string_bytes(rg_array_at(n->path,
+                                                                   i)));
             rg_errors_add(errs, "rego_type_error", r->loc.file,
                           (int)r->loc.line, (int)r->loc.col,
-                          "multiple default rules %s found", n->name);
+                          "multiple default rules %s found", name);
             return -1;
         }
         n->default_def = d;

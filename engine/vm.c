@@ -399,7 +399,6 @@ static const rg_value *template_text(rg_vm *vm, rg_frame *f,
 
 static bool over_limits(rg_vm *vm, const rg_loc *loc)
 {
-    vm->steps++;
     if (vm->max_steps && vm->steps > vm->max_steps) {
         rg_vm_error(vm, "eval_cancel_error", loc,
                     "evaluation exceeded the step limit of %llu",
@@ -422,6 +421,7 @@ int rg_vm_exec(rg_vm *vm, rg_frame *f, uint32_t pc)
     const rg_value **R = f->regs;
     for (;;) {
         const rg_insn *in = &p->code[pc];
+        vm->steps++;
         if (RG_UNLIKELY((vm->max_steps || vm->deadline_ns) &&
                         over_limits(vm, &p->locs[pc])))
             return RG_RUN_ERR;
