@@ -119,6 +119,21 @@ START_TEST(eval_should_stop_at_step_limit)
 }
 END_TEST
 
+START_TEST(eval_should_stop_at_memory_budget)
+{
+    rg_options opts;
+    rg_options_init(&opts);
+    opts.memory_budget = 1 << 20;
+    fixture f;
+    setup(&f, &opts, "package t\nn := count([[x] | some x in numbers.range("
+                     "1, 1000000)])\n");
+    ck_assert_ptr_null(eval_json(&f, "data.t.n"));
+    ck_assert_str_eq(f.errs.items[0].code, "eval_cancel_error");
+    ck_assert_ptr_nonnull(strstr(first_error(&f), "memory budget"));
+    teardown(&f);
+}
+END_TEST
+
 START_TEST(eval_should_report_strict_builtin_errors)
 {
     rg_options opts;
@@ -204,6 +219,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, eval_should_report_conflicts);
     tcase_add_test(tc, eval_should_report_recursion);
     tcase_add_test(tc, eval_should_stop_at_step_limit);
+    tcase_add_test(tc, eval_should_stop_at_memory_budget);
     tcase_add_test(tc, eval_should_report_strict_builtin_errors);
     tcase_add_test(tc, eval_should_call_registered_builtin);
     tcase_add_test(tc, eval_should_apply_with_and_input);
