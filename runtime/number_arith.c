@@ -12,6 +12,9 @@
 
 #include <mpfr.h>
 
+/* mpz_get_si and mpz_set_si carry int64_t values through long. */
+_Static_assert(sizeof(long) == sizeof(int64_t), "long must be 64 bits");
+
 /* Mantissa bits of a big.Float parsed from text in Go (its default). */
 #define GO_FLOAT_PREC 64
 
