@@ -69,9 +69,8 @@ static char *cache_key(rg_engine *e, const rg_node *n, const job *j,
         text_add(&buf, &len, &cap, rg_string_bytes(k), rg_string_len(k));
         text_add(&buf, &len, &cap, "/", 1);
     }
-    int hn = snprintf(head, sizeof head, "\n%d %016llx %u\n",
-                      (int)j->module->version,
-                      (unsigned long long)e->tree_hash, index);
+    int hn = snprintf(head, sizeof head, "\n%d %s %u\n",
+                      (int)j->module->version, e->tree_digest, index);
     text_add(&buf, &len, &cap, head, (size_t)hn);
     for (size_t i = 0; i < e->ncustom; i++) {
         text_add(&buf, &len, &cap, e->custom[i]->name,

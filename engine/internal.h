@@ -126,7 +126,7 @@ struct rg_engine {
     rg_node *root;
     rg_node **nodes;                /* by id */
     uint32_t nnodes;
-    uint64_t tree_hash;             /* fingerprint of every rule path */
+    char tree_digest[65];           /* SHA-256 (hex) of the rule tree */
     rg_proc **owned;                /* procs compiled without a cache */
     size_t nowned, capowned;
     rg_stats stats;

@@ -271,6 +271,30 @@ static void declare_pattern(lowerer *L, scope *S, const rg_term *t)
     }
 }
 
+/* Declare the variables of ":=" target t; a variable that an earlier
+ * ":=" or "some" of the same body declared is an error. */
+static void declare_assigned(lowerer *L, scope *S, const rg_term *t)
+{
+    if (t->kind == RG_TERM_VAR) {
+        for (uint32_t i = 0; i < S->n; i++)
+            if (strcmp(S->names[i], t->u.var.name) == 0 && S->from[i] > 0 &&
+                S->from[i] < S->scanning) {
+                rg_errors_add(L->errs, "rego_compile_error", t->loc.file,
+                              (int)t->loc.line, (int)t->loc.col,
+                              "var %s assigned above", t->u.var.name);
+                L->failed = true;
+                return;
+            }
+        declare_pattern(L, S, t);
+        return;
+    }
+    uint32_t n = t->kind == RG_TERM_OBJECT ? t->u.object.count :
+                 t->kind == RG_TERM_ARRAY ? t->u.collection.count : 0;
+    for (uint32_t i = 0; i < n; i++)
+        declare_assigned(L, S, t->kind == RG_TERM_OBJECT ?
+                         t->u.object.values[i] : t->u.collection.items[i]);
+}
+
 static bool is_op_named(const rg_term *op, const char *name)
 {
     if (op->kind == RG_TERM_REF && op->u.ref.count == 1)
@@ -296,7 +320,7 @@ static void scan_expr(lowerer *L, scope *S, const rg_expr *e)
     case RG_EXPR_CALL:
         if (e->u.call.count == 3 && is_op_named(e->u.call.terms[0],
                                                 "assign"))
-            declare_pattern(L, S, e->u.call.terms[1]);
+            declare_assigned(L, S, e->u.call.terms[1]);
         scan_expr_as_term(L, S, e);
         break;
     case RG_EXPR_TERM:
@@ -635,6 +659,9 @@ static rg_xterm *lower_call(lowerer *L, scope *S, rg_term **args,
     return x;
 }
 
+static void lower_with(lowerer *L, scope *S, const rg_with *src,
+                       rg_xwith *w);
+
 static rg_xterm *lower_expr_term(lowerer *L, scope *S, const rg_expr *e)
 {
     if (e->kind == RG_EXPR_CALL)
@@ -652,7 +679,14 @@ static rg_xterm *lower_template(lowerer *L, scope *S, const rg_term *t)
     for (uint32_t i = 0; i < t->u.template.count; i++) {
         const rg_template_part *p = &t->u.template.parts[i];
         if (p->expr) {
-            x->items[i] = lower_expr_term(L, S, p->expr);
+            rg_xterm *part = lower_expr_term(L, S, p->expr);
+            part->nwith = p->expr->with_count;
+            if (part->nwith)
+                part->withs = rg_arena_calloc(L->arena, part->nwith,
+                                              sizeof *part->withs);
+            for (uint32_t k = 0; k < part->nwith; k++)
+                lower_with(L, S, p->expr->withs[k], &part->withs[k]);
+            x->items[i] = part;
             continue;
         }
         x->items[i] = xconst(L, t->loc, rg_string(L->arena, p->text,

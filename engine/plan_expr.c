@@ -9,6 +9,8 @@
 
 static uint32_t plan_call_value(planner *P, const rg_xterm *c);
 static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n);
+static uint32_t *push_withs(planner *P, const rg_xwith *withs, uint32_t n);
+static void pop_withs(planner *P, uint32_t *ws, uint32_t n);
 
 /* ---- Blocks ------------------------------------------------------------- */
 
@@ -229,7 +231,9 @@ static uint32_t plan_template(planner *P, const rg_xterm *t)
         uint32_t pos = rg_plan_emit(P, RG_OP_COMP_BEGIN, block + i,
                                     RG_COMP_SET, 0, slot);
         saved_bound saved = bound_save(P);
+        uint32_t *ws = push_withs(P, part->withs, part->nwith);
         uint32_t vr = rg_plan_term(P, part);
+        pop_withs(P, ws, part->nwith);
         rg_plan_emit(P, RG_OP_COMP_ADD, slot, vr, 0, RG_COMP_SET);
         bound_restore(P, saved);
         close_block(P, pos, &P->code[pos].c);
@@ -641,12 +645,11 @@ static void plan_negated(planner *P, const rg_xexpr *e)
     close_block(P, pos, &P->code[pos].a);
 }
 
-void rg_plan_expr(planner *P, const rg_xexpr *e)
+static uint32_t *push_withs(planner *P, const rg_xwith *withs, uint32_t n)
 {
-    P->loc = e->loc;
-    uint32_t *ws = rg_xmalloc((e->nwith + 1) * sizeof *ws);
-    for (uint32_t i = 0; i < e->nwith; i++) {
-        const rg_xwith *w = &e->withs[i];
+    uint32_t *ws = rg_xmalloc((n + 1) * sizeof *ws);
+    for (uint32_t i = 0; i < n; i++) {
+        const rg_xwith *w = &withs[i];
         uint32_t vr = 0;
         if (w->def.func_node < 0 && w->def.func_builtin < 0)
             vr = rg_plan_term(P, w->value);
@@ -654,14 +657,26 @@ void rg_plan_expr(planner *P, const rg_xexpr *e)
         P->loc = w->loc;
         rg_plan_emit(P, RG_OP_WITH_PUSH, ws[i], vr, 0, 0);
     }
+    return ws;
+}
+
+static void pop_withs(planner *P, uint32_t *ws, uint32_t n)
+{
+    for (uint32_t i = n; i-- > 0;)
+        rg_plan_emit(P, RG_OP_WITH_POP, ws[i], 0, 0, 0);
+    free(ws);
+}
+
+void rg_plan_expr(planner *P, const rg_xexpr *e)
+{
+    P->loc = e->loc;
+    uint32_t *ws = push_withs(P, e->withs, e->nwith);
     P->loc = e->loc;
     if (e->negated)
         plan_negated(P, e);
     else
         plan_positive(P, e);
-    for (uint32_t i = e->nwith; i-- > 0;)
-        rg_plan_emit(P, RG_OP_WITH_POP, ws[i], 0, 0, 0);
-    free(ws);
+    pop_withs(P, ws, e->nwith);
 }
 
 void rg_plan_copy_tables(planner *P, rg_proc *p)

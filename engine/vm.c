@@ -399,16 +399,22 @@ static const rg_value *template_text(rg_vm *vm, rg_frame *f,
 
 static bool over_limits(rg_vm *vm, const rg_loc *loc)
 {
-    vm->steps++;
     if (vm->max_steps && vm->steps > vm->max_steps) {
         rg_vm_error(vm, "eval_cancel_error", loc,
                     "evaluation exceeded the step limit of %llu",
                     (unsigned long long)vm->max_steps);
         return true;
     }
-    if (vm->deadline_ns && vm->steps % RG_VM_CLOCK_EVERY == 0 &&
-        rg_vm_clock_ns() > vm->deadline_ns) {
+    if (vm->steps % RG_VM_CLOCK_EVERY != 0)
+        return false;
+    if (vm->deadline_ns && rg_vm_clock_ns() > vm->deadline_ns) {
         rg_vm_error(vm, "eval_cancel_error", loc, "evaluation timed out");
+        return true;
+    }
+    if (vm->memory_budget && rg_arena_bytes(vm->arena) > vm->memory_budget) {
+        rg_vm_error(vm, "eval_cancel_error", loc,
+                    "evaluation exceeded the memory budget of %zu bytes",
+                    vm->memory_budget);
         return true;
     }
     return false;
@@ -422,7 +428,8 @@ int rg_vm_exec(rg_vm *vm, rg_frame *f, uint32_t pc)
     const rg_value **R = f->regs;
     for (;;) {
         const rg_insn *in = &p->code[pc];
-        if (RG_UNLIKELY((vm->max_steps || vm->deadline_ns) &&
+        vm->steps++;
+        if (RG_UNLIKELY(vm->limited &&
                         over_limits(vm, &p->locs[pc])))
             return RG_RUN_ERR;
         switch ((rg_opcode)in->op) {

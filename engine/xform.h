@@ -58,6 +58,8 @@ struct rg_xterm {
     int arity;                  /* declared operands of the callee */
     const char *name;           /* the operator's name, for errors */
     bool text;                  /* template part written as text */
+    struct rg_xwith *withs;     /* template part: its with-modifiers */
+    uint32_t nwith;
 };
 
 typedef enum rg_xekind {
