@@ -5,7 +5,7 @@
  * strings.any_suffix_match.
  *
  * Positions and lengths are in Unicode code points, as OPA counts them;
- * matching is on bytes, which for valid UTF-8 gives the same answers.
+ * matching is on bytes, which for valid UTF-8 gives the same results.
  */
 #include <locale.h>
 #include <pthread.h>
