@@ -40,6 +40,10 @@ endif
 LIBDIRS := runtime runtime/builtins parser engine k8s
 LIBSRC  := $(foreach d,$(LIBDIRS),$(wildcard $(d)/*.c))
 LIBOBJ  := $(LIBSRC:%.c=$(BUILD)/obj/%.o)
+# The policy library rules/, embedded by a generated source file.
+EMBED   := $(BUILD)/tools/embed_rules
+BUNDLE  := $(BUILD)/gen/policy_bundle.c
+LIBOBJ  += $(BUILD)/obj/gen/policy_bundle.o
 CLISRC  := $(wildcard cli/*.c)
 CLIOBJ  := $(CLISRC:%.c=$(BUILD)/obj/%.o)
 CONFSRC := $(wildcard tests/conformance/*.c)
@@ -53,13 +57,27 @@ LIB  := $(BUILD)/libregolith.a
 CLI  := $(BUILD)/regolith
 CONF := $(BUILD)/regolith-conformance
 
-.PHONY: all deps test test-run test-asan demo bench clean
+.PHONY: all deps test test-run test-asan demo bench clean FORCE
 
 all: $(LIB) $(CLI) $(if $(CONFSRC),$(CONF)) $(UNITBIN) $(BENCHBIN)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(EMBED): tools/embed_rules.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+# Runs every time; the generator rewrites the file only when rules/
+# changed, so an unchanged library recompiles nothing.
+$(BUNDLE): $(EMBED) FORCE
+	@mkdir -p $(dir $@)
+	@$(EMBED) rules $@
+
+$(BUILD)/obj/gen/policy_bundle.o: $(BUNDLE)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
 
 $(LIB): $(LIBOBJ)
 	@mkdir -p $(dir $@)

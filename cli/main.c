@@ -12,6 +12,8 @@
 static const rg_command commands[] = {
     {"parse", rg_cmd_parse, "parse Rego modules and print the AST as JSON"},
     {"eval", rg_cmd_eval, "evaluate a Rego query and print the result"},
+    {"scan", rg_cmd_scan, "check Kubernetes manifests against controls"},
+    {"rules-test", rg_cmd_rules_test, "run a policy library's rule tests"},
 };
 
 static void usage(FILE *out)

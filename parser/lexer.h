@@ -1,10 +1,9 @@
 /*
  * The Rego lexer: turns source bytes into tokens on demand.
  *
- * The lexer holds no token buffer.  The parser asks for one token at a
- * time and can rewind by copying the small rg_lexer struct, which is
- * how it backtracks.  Token text points into the source; nothing is
- * allocated.
+ * The lexer keeps no token buffer.  The parser asks for one token at a
+ * time and backtracks by copying the small rg_lexer struct.  Token text
+ * points into the source, so scanning allocates nothing.
  *
  * Whitespace and comments are skipped, but a token records whether
  * whitespace came before it (refs and calls must follow their head with
@@ -25,7 +24,7 @@ typedef enum rg_tok {
     RG_TOK_ILLEGAL,
     RG_TOK_IDENT,
     RG_TOK_NUMBER,
-    RG_TOK_STRING,          /* "..." or `...`; raw flag tells which */
+    RG_TOK_STRING,          /* "..." or `...` (the raw flag marks `...`) */
     RG_TOK_TEMPLATE_PART,   /* $"text{  or  }text{ */
     RG_TOK_TEMPLATE_END,    /* $"text"  or  }text" */
     RG_TOK_LBRACK,

@@ -5,8 +5,8 @@
  * The parser is recursive descent over the on-demand lexer, shaped like
  * OPA's so that its decisions and error texts match.  Where OPA tries
  * one reading and falls back to another, this parser saves its state
- * (the lexer struct plus a few counters) and restores it; errors and
- * comments recorded during a failed attempt are dropped with it.
+ * (the lexer struct plus a few counters) and restores it.  Restoring
+ * drops the errors and comments recorded during the failed attempt.
  *
  * Lists (body expressions, collection items, call arguments) are built
  * on one scratch stack of pointers and copied into the module's arena
@@ -84,15 +84,15 @@ static inline rg_tok rg_pstate_tok(const rg_parser *p)
 
 /* The memo of composite terms ([...], {...}, (...)) already parsed,
  * keyed by their first byte, as OPA keeps one.  A comprehension that
- * fails to parse is read again as a collection; without the memo,
+ * fails to parse is read again as a collection, so without the memo
  * nested attempts would re-read the same text an exponential number of
  * times.  rg_pcache_get replays a remembered parse: it moves the parser
  * past the term, records the errors that parse recorded, sets *term
  * (NULL for a failure) and returns true; false when nothing is known. */
 bool rg_pcache_get(rg_parser *p, rg_term **term);
 /* Remember the parse of the term that started at offset start and ended
- * at the current state (term NULL for a failure); nerr_before is the
- * error count before it. */
+ * at the current state.  term is NULL for a failure, and nerr_before is
+ * the error count before the parse. */
 void rg_pcache_put(rg_parser *p, uint32_t start, rg_term *term,
                    uint32_t nerr_before);
 
@@ -127,6 +127,9 @@ bool rg_pstate_text_is(const rg_parser *p, const char *word);
 
 rg_term *rg_ast_term(rg_parser *p, rg_term_kind kind, rg_loc loc);
 rg_term *rg_ast_var(rg_parser *p, const char *name, rg_loc loc);
+/* A var whose NUL-terminated name of len bytes lives in the arena. */
+rg_term *rg_ast_var_len(rg_parser *p, const char *name, uint32_t len,
+                        rg_loc loc);
 rg_term *rg_ast_string(rg_parser *p, const char *s, uint32_t len,
                        rg_loc loc);
 rg_term *rg_ast_bool(rg_parser *p, bool value, rg_loc loc);
@@ -178,8 +181,10 @@ rg_term *rg_parse_term_infix(rg_parser *p, bool key_value);
 /* Continue an infix term whose first operand is already parsed. */
 rg_term *rg_parse_term_infix_from(rg_parser *p, rg_term *lhs,
                                   bool key_value);
-/* Parse a ref or call continuing head (current token ".", "[", "("). */
-rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head);
+/* Parse a ref or call continuing head (current token ".", "[", "(").
+ * Selectors must follow with no whitespace, except that gap_ok allows
+ * it before the first one, as in rule heads ("p [x] { ... }"). */
+rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head, bool gap_ok);
 /* A var from the current identifier token, "_" becoming "$N". */
 rg_term *rg_parse_term_var(rg_parser *p);
 /* Treat a keyword token followed directly by "." or "[" as a name. */

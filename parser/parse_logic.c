@@ -13,8 +13,8 @@
  *   primary := "{" body "}" | "(" literal ")" | some | every | expr
  *
  * A braced or parenthesised group counts as a group only when an operand
- * ends right after it (and, or, with, a separator or a closing bracket);
- * otherwise the text is re-read as an ordinary term, so "{1, 2} == s"
+ * ends right after it: and, or, with, a separator or a closing bracket.
+ * Otherwise the text is read again as an ordinary term, so "{1, 2} == s"
  * and "(1 + 2) * 3 == x" keep their usual meaning.  The with modifiers
  * after a whole and/or expression apply to all of it.
  */

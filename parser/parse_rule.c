@@ -58,7 +58,7 @@ static rg_term *parse_head_name(rg_parser *p)
     if (!p->lx.tok.ws_before && is_head_operator(k))
         rg_pstate_illegal_token(p);
     if (k == RG_TOK_LPAREN || k == RG_TOK_DOT || k == RG_TOK_LBRACK)
-        return rg_parse_term_ref(p, t);
+        return rg_parse_term_ref(p, t, true);
     if (strcmp(t->u.var.name, "data") == 0 ||
         strcmp(t->u.var.name, "input") == 0)
         return as_ref(p, t);
@@ -304,7 +304,7 @@ static bool parse_if_body(rg_parser *p, rg_body *body)
     return parse_brace_body(p, body);
 }
 
-/* ---- else chains ---------------------------------------------------------- */
+/* ---- else chains ------------------------------------------------------ */
 
 /* A copy of head for an else branch or a chained body: wildcard
  * arguments get fresh names. */

@@ -268,7 +268,8 @@ static rg_number_status float_op(rg_arena *arena, op o, const rg_value *a,
 static rg_number_status binary(rg_arena *arena, op o, const rg_value *a,
                                const rg_value *b, const rg_value **out)
 {
-    assert(a->kind == RG_NUMBER && b->kind == RG_NUMBER);
+    assert(a->kind == RG_NUMBER);
+    assert(b->kind == RG_NUMBER);
     int64_t x, y;
     rg_number_status st;
     if (o == OP_DIV ? small_int(a, &x) && small_int(b, &y)

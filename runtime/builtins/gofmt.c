@@ -25,6 +25,8 @@ typedef struct gofmt_state {
     const rg_gofmt_arg *args;
     size_t nargs;
     size_t next;        /* next operand to use */
+    bool reordered;     /* an explicit [n] index was used */
+    bool bad_index;     /* the last [n] index was invalid */
 } gofmt_state;
 
 /* Append text (len bytes, runes code points), padded to the width. */
@@ -274,8 +276,14 @@ static void gofmt_string(rg_strbuf *out, const gofmt_spec *sp,
     rg_strbuf t;
     rg_strbuf_init(&t, out->arena);
     switch (sp->verb) {
-    case 's':
     case 'v':
+        if (sp->sharp) {
+            rg_format_quote(&t, a->s, len);
+            break;
+        }
+        gofmt_pad(out, sp, a->s, len, true);
+        return;
+    case 's':
         gofmt_pad(out, sp, a->s, len, true);
         return;
     case 'q':
@@ -357,6 +365,28 @@ static bool gofmt_number(gofmt_state *st, const char *f, size_t flen,
     return true;
 }
 
+/* An explicit operand index "[n]" at *i selects operand n (from 1) for
+ * what follows, as Go's fmt allows. */
+static void gofmt_index(gofmt_state *st, const char *f, size_t flen,
+                        size_t *i)
+{
+    if (*i >= flen || f[*i] != '[')
+        return;
+    st->reordered = true;
+    size_t j = *i + 1;
+    long n = 0;
+    while (j < flen && f[j] >= '0' && f[j] <= '9' && n <= GOFMT_MAX_WIDTH)
+        n = n * 10 + (f[j++] - '0');
+    bool ok = j < flen && f[j] == ']' && j > *i + 1 && n >= 1 &&
+              (size_t)n <= st->nargs;
+    while (j < flen && f[j] != ']')
+        j++;
+    *i = j < flen ? j + 1 : flen;
+    st->bad_index = !ok;
+    if (ok)
+        st->next = (size_t)n - 1;
+}
+
 /* Parse flags, width and precision after '%' at *i. */
 static void gofmt_spec_parse(gofmt_state *st, const char *f, size_t flen,
                              size_t *i, gofmt_spec *sp)
@@ -371,6 +401,7 @@ static void gofmt_spec_parse(gofmt_state *st, const char *f, size_t flen,
         sp->space |= c == ' ';
     }
     bool neg;
+    gofmt_index(st, f, flen, i);
     if (!gofmt_number(st, f, flen, i, &sp->width, &sp->has_width, &neg))
         rg_strbuf_adds(st->out, "%!(BADWIDTH)");
     if (neg) {
@@ -381,6 +412,7 @@ static void gofmt_spec_parse(gofmt_state *st, const char *f, size_t flen,
         (*i)++;
         sp->has_prec = true;
         bool seen = false;
+        gofmt_index(st, f, flen, i);
         if (!gofmt_number(st, f, flen, i, &sp->prec, &seen, &neg) || neg) {
             rg_strbuf_adds(st->out, "%!(BADPREC)");
             sp->has_prec = false;
@@ -392,7 +424,9 @@ static void gofmt_directive(gofmt_state *st, const char *f, size_t flen,
                             size_t *i)
 {
     gofmt_spec sp;
+    st->bad_index = false;
     gofmt_spec_parse(st, f, flen, i, &sp);
+    gofmt_index(st, f, flen, i);
     if (*i >= flen) {
         rg_strbuf_adds(st->out, "%!(NOVERB)");
         return;
@@ -404,6 +438,12 @@ static void gofmt_directive(gofmt_state *st, const char *f, size_t flen,
         return;
     }
     sp.verb = verb < 0x80 ? (char)verb : '?';
+    if (st->bad_index) {
+        rg_strbuf_adds(st->out, "%!");
+        rg_strbuf_add(st->out, f + start, *i - start);
+        rg_strbuf_adds(st->out, "(BADINDEX)");
+        return;
+    }
     if (st->next >= st->nargs) {
         rg_strbuf_adds(st->out, "%!");
         rg_strbuf_add(st->out, f + start, *i - start);
@@ -416,7 +456,7 @@ static void gofmt_directive(gofmt_state *st, const char *f, size_t flen,
 void rg_gofmt(rg_strbuf *out, const char *fmt, size_t flen,
               const rg_gofmt_arg *args, size_t nargs)
 {
-    gofmt_state st = { out, args, nargs, 0 };
+    gofmt_state st = { out, args, nargs, 0, false, false };
     for (size_t i = 0; i < flen;) {
         if (fmt[i] != '%') {
             rg_strbuf_addc(out, fmt[i++]);
@@ -425,7 +465,7 @@ void rg_gofmt(rg_strbuf *out, const char *fmt, size_t flen,
         i++;
         gofmt_directive(&st, fmt, flen, &i);
     }
-    if (st.next >= nargs)
+    if (st.next >= nargs || st.reordered)
         return;
     rg_strbuf_adds(out, "%!(EXTRA ");
     for (size_t j = st.next; j < nargs; j++) {

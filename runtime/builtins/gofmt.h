@@ -5,9 +5,10 @@
  * floating-point numbers (double), strings, and for every other value its
  * term text as a string.  The verbs are %v %d %s %q %x %X %o %O %b %e
  * %E %f %F %g %G %t %c %U and %%.  The flags are + - # 0 and space, and
- * width and precision may be numbers or *.  Mismatches print as Go
- * does: "%!d(string=foo)",
- * "%!d(MISSING)", "%!(EXTRA int=1)", "%!(NOVERB)".
+ * width and precision may be numbers or *.  An operand index such as
+ * %[2]d picks the operand.  Mismatches print as Go does:
+ * "%!d(string=foo)", "%!d(MISSING)", "%!d(BADINDEX)",
+ * "%!(EXTRA int=1)", "%!(NOVERB)".
  */
 #ifndef RG_GOFMT_H
 #define RG_GOFMT_H

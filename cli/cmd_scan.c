@@ -1,0 +1,348 @@
+/*
+ * regolith scan: checks Kubernetes manifests against the controls of a
+ * policy library and reports what fails, where, and how to fix it.
+ *
+ *   regolith scan [framework NAME[,NAME] | control ID[,ID]] [PATH... | -]
+ *
+ * Exit status: 0 when the scan ran, 1 when a threshold was crossed, 2
+ * for a usage error or unreadable input (the other inputs are still
+ * scanned and reported).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "regolith.h"
+#include "k8s/report.h"
+#include "k8s/scan.h"
+#include "k8s/scan_eval.h"
+
+/* Severity thresholds by name, lowest first; a failed control at or
+ * above the threshold crosses it. */
+static const char *const SEVERITIES[] = {"low", "medium", "high",
+                                         "critical"};
+
+typedef struct scan_args {
+    rg_scan_options scan;
+    const char **paths;
+    size_t path_count;
+    const char *format;
+    const char *output;
+    bool verbose;
+    bool stats;
+    double compliance_threshold;    /* < 0: none */
+    int severity_threshold;         /* index in SEVERITIES, -1: none */
+} scan_args;
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+        "usage: regolith scan [framework NAME[,NAME] | control ID[,ID]] "
+        "[PATH... | -]\n\n"
+        "Scans Kubernetes manifests (files, folders of .yaml/.yml/.json, "
+        "or - for\nstandard input) against the controls of the policy "
+        "library.\n\noptions:\n"
+        "  --format pretty|json|sarif|junit  report format (default "
+        "pretty)\n"
+        "  --output FILE                     write the report to FILE\n"
+        "  --policy-dir DIR                  use the policy library in "
+        "DIR\n"
+        "  --include-namespaces A,B          only resources in these "
+        "namespaces\n"
+        "  --exclude-namespaces A,B          leave out these namespaces\n"
+        "  --exceptions FILE                 posture exception policies "
+        "(JSON)\n"
+        "  --compliance-threshold N          exit 1 when the compliance "
+        "score\n"
+        "                                    is below N (0-100)\n"
+        "  --severity-threshold LEVEL        exit 1 when a control of "
+        "LEVEL or\n"
+        "                                    higher fails (low, medium, "
+        "high,\n"
+        "                                    critical)\n"
+        "  --stats                           print timings and counters "
+        "to stderr\n"
+        "  -v, --verbose                     list failed resources with "
+        "paths\n");
+}
+
+/* Split a comma list into a string list (the strings point into a copy
+ * owned by the list's first item's allocation). */
+static rg_strlist split(const char *text)
+{
+    rg_strlist l = {NULL, 0};
+    char *copy = rg_xstrdup(text);
+    size_t n = 1;
+    for (const char *p = copy; *p; p++)
+        n += *p == ',';
+    l.items = rg_xcalloc(n + 1, sizeof *l.items);
+    for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ","))
+        l.items[l.count++] = tok;
+    if (l.count == 0)
+        free(copy);
+    return l;
+}
+
+static void free_list(rg_strlist *l)
+{
+    if (l->count > 0)
+        free((char *)l->items[0]);
+    free(l->items);
+}
+
+static int severity_index(const char *name)
+{
+    for (size_t i = 0; i < RG_ARRAY_LEN(SEVERITIES); i++)
+        if (strcasecmp(SEVERITIES[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Take an option's value from argv; NULL (with a message) if missing. */
+static const char *value_of(int argc, char **argv, int *i)
+{
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "regolith scan: %s needs a value\n", argv[*i]);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static int set_threshold(scan_args *a, const char *opt, const char *v)
+{
+    if (strcmp(opt, "--severity-threshold") == 0) {
+        a->severity_threshold = severity_index(v);
+        if (a->severity_threshold < 0) {
+            fprintf(stderr, "regolith scan: invalid severity '%s'; expected "
+                    "low, medium, high or critical\n", v);
+            return -1;
+        }
+        return 0;
+    }
+    char *end;
+    a->compliance_threshold = strtod(v, &end);
+    if (*end || a->compliance_threshold < 0 ||
+        a->compliance_threshold > 100) {
+        fprintf(stderr, "regolith scan: invalid compliance threshold '%s'; "
+                "expected a number from 0 to 100\n", v);
+        return -1;
+    }
+    return 0;
+}
+
+/* Options with a value.  Returns 1 when opt is one, 0 when not, -1 on
+ * error. */
+static int valued_option(scan_args *a, int argc, char **argv, int *i)
+{
+    static const char *const names[] = {
+        "--format", "--output", "--policy-dir", "--include-namespaces",
+        "--exclude-namespaces", "--exceptions", "--compliance-threshold",
+        "--severity-threshold", NULL};
+    const char *opt = argv[*i];
+    size_t k = 0;
+    while (names[k] && strcmp(names[k], opt) != 0)
+        k++;
+    if (names[k] == NULL)
+        return 0;
+    const char *v = value_of(argc, argv, i);
+    if (v == NULL)
+        return -1;
+    switch (k) {
+    case 0: a->format = v; return 1;
+    case 1: a->output = v; return 1;
+    case 2: a->scan.policy_dir = v; return 1;
+    case 3: a->scan.namespaces.include = split(v); return 1;
+    case 4: a->scan.namespaces.exclude = split(v); return 1;
+    case 5: a->scan.exceptions_file = v; return 1;
+    default: return set_threshold(a, opt, v) == 0 ? 1 : -1;
+    }
+}
+
+static int parse_args(scan_args *a, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        int rc = valued_option(a, argc, argv, &i);
+        if (rc < 0)
+            return -1;
+        if (rc > 0)
+            continue;
+        if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0)
+            a->verbose = true;
+        else if (strcmp(arg, "--stats") == 0)
+            a->stats = true;
+        else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
+            return 1;
+        else if (arg[0] == '-' && arg[1] != '\0') {
+            fprintf(stderr, "regolith scan: unknown option '%s'\n", arg);
+            return -1;
+        } else
+            a->paths[a->path_count++] = arg;
+    }
+    return 0;
+}
+
+/* "framework X" or "control Y" at the start of the paths. */
+static int parse_target(scan_args *a)
+{
+    if (a->path_count == 0)
+        return 0;
+    bool fw = strcmp(a->paths[0], "framework") == 0;
+    bool ctl = strcmp(a->paths[0], "control") == 0;
+    if (!fw && !ctl)
+        return 0;
+    if (a->path_count < 2) {
+        fprintf(stderr, "regolith scan: '%s' needs a name\n", a->paths[0]);
+        return -1;
+    }
+    rg_strlist names = split(a->paths[1]);
+    if (fw)
+        a->scan.frameworks = names;
+    else
+        a->scan.controls = names;
+    a->paths += 2;
+    a->path_count -= 2;
+    return 0;
+}
+
+static void progress(void *user, size_t done, size_t total)
+{
+    (void)user;
+    int width = 30, filled = (int)(done * (size_t)width / total);
+    fprintf(stderr, "\r[%.*s%*s] %zu/%zu controls",
+            filled, "##############################", width - filled, "",
+            done, total);
+    if (done == total)
+        fprintf(stderr, "\r%*s\r", width + 30, "");
+}
+
+static int write_report(const scan_args *a, const rg_scan *scan)
+{
+    FILE *out = a->output ? fopen(a->output, "w") : stdout;
+    if (out == NULL) {
+        perror(a->output);
+        return -1;
+    }
+    rg_report_options ro = {a->verbose, false, RG_VERSION,
+                            a->paths, a->path_count};
+    ro.color = out == stdout && isatty(fileno(stdout)) &&
+               getenv("NO_COLOR") == NULL;
+    if (strcmp(a->format, "json") == 0)
+        rg_report_json(out, scan, &ro);
+    else if (strcmp(a->format, "sarif") == 0)
+        rg_report_sarif(out, scan, &ro);
+    else if (strcmp(a->format, "junit") == 0)
+        rg_report_junit(out, scan, &ro);
+    else
+        rg_report_pretty(out, scan, &ro);
+    if (out != stdout)
+        fclose(out);
+    return 0;
+}
+
+static void print_stats(const scan_args *a, const rg_scan *scan)
+{
+    rg_store_stats st;
+    rg_store_stats_get(scan->store, &st);
+    const rg_scan_stats *s = &scan->stats;
+    fprintf(stderr,
+            "stats: resources %zu (estimate %zu, table growths %zu), store "
+            "%zu KiB\n"
+            "stats: rules evaluated %zu, failed %zu, without input %zu; "
+            "match inputs %zu computed, %zu reused\n"
+            "stats: load %.1f ms, evaluation %.1f ms, total %.1f ms\n",
+            st.resources, st.estimate, st.growths, st.arena_bytes / 1024,
+            s->rules_evaluated, s->rules_failed, s->rules_empty_input,
+            s->match_misses, s->match_hits, s->load_ns / 1e6,
+            s->eval_ns / 1e6, s->total_ns / 1e6);
+    rg_scan_eval_stats(&a->scan, stderr);
+}
+
+/* 1 when a threshold is crossed. */
+static int thresholds(const scan_args *a, const rg_scan *scan)
+{
+    const rg_results *r = scan->results;
+    int crossed = 0;
+    if (a->compliance_threshold >= 0 &&
+        r->compliance_score < a->compliance_threshold)
+        crossed = 1;
+    for (size_t i = 0; a->severity_threshold >= 0 &&
+                       i < r->control_count; i++) {
+        int sev = rg_results_severity_index(
+            r->controls[i].control->base_score);
+        /* index 0 is critical and 4 unknown; unknown always crosses */
+        int level = sev == 4 ? 4 : 3 - sev;
+        if (r->controls[i].failed > 0 && level >= a->severity_threshold)
+            crossed = 1;
+    }
+    return crossed;
+}
+
+static void print_problems(const rg_scan *scan)
+{
+    for (size_t i = 0; i < scan->walk.note_count; i++)
+        fprintf(stderr, "note: %s: %s\n", scan->walk.notes[i].path,
+                scan->walk.notes[i].reason);
+    rg_errors_print(&scan->inputs.warnings, stderr);
+    rg_errors_print(&scan->inputs.errors, stderr);
+    rg_errors_print(&scan->errors, stderr);
+}
+
+static int run(scan_args *a)
+{
+    a->scan.paths = a->paths;
+    a->scan.path_count = a->path_count;
+    rg_scan_eval_setup(&a->scan);
+    if (isatty(fileno(stderr)))
+        a->scan.progress = progress;
+    rg_scan *scan = rg_scan_run(&a->scan, stderr);
+    if (scan == NULL)
+        return 2;
+    print_problems(scan);
+    int rc = write_report(a, scan) != 0 ? 2 : thresholds(a, scan);
+    if (a->stats)
+        print_stats(a, scan);
+    if (scan->inputs.unreadable > 0)
+        rc = 2;
+    rg_scan_free(scan);
+    rg_scan_eval_teardown(&a->scan);
+    return rc;
+}
+
+int rg_cmd_scan(int argc, char **argv)
+{
+    scan_args a;
+    memset(&a, 0, sizeof a);
+    a.format = "pretty";
+    a.compliance_threshold = -1;
+    a.severity_threshold = -1;
+    a.paths = rg_xcalloc((size_t)argc + 1, sizeof *a.paths);
+    const char **paths = a.paths;
+    int rc = parse_args(&a, argc, argv);
+    if (rc == 0)
+        rc = parse_target(&a);
+    if (rc == 0 && strcmp(a.format, "pretty") && strcmp(a.format, "json") &&
+        strcmp(a.format, "sarif") && strcmp(a.format, "junit")) {
+        fprintf(stderr, "regolith scan: unknown format '%s'\n", a.format);
+        rc = -1;
+    }
+    if (rc == 0 && a.path_count == 0) {
+        fprintf(stderr, "regolith scan: no path given (use - for standard "
+                "input)\n");
+        rc = -1;
+    }
+    bool help = rc > 0;
+    if (rc != 0)
+        usage(help ? stdout : stderr);
+    else
+        rc = run(&a);
+    free_list(&a.scan.frameworks);
+    free_list(&a.scan.controls);
+    free_list(&a.scan.namespaces.include);
+    free_list(&a.scan.namespaces.exclude);
+    free(paths);
+    return help ? 0 : rc < 0 ? 2 : rc;
+}

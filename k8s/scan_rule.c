@@ -1,0 +1,111 @@
+/*
+ * One rule of one control in a scan: its input (the shared match input,
+ * then its aggregator), its data (the control inputs it reads), its
+ * resource enumerator (filter.rego), its evaluation and its verdicts.
+ */
+#include "k8s/scan_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static uint64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* data: {"postureControlInputs": the keys the rule names, from the
+ * library's defaults; "dataControlInputs": {"cloudProvider": ""}}. */
+static const rg_value *rule_data(rg_arena *arena, const rg_policy *policy,
+                                 const rg_policy_rule *rule)
+{
+    rg_builder *inputs = rg_object_builder(arena, rule->config_keys.count);
+    for (size_t i = 0; i < rule->config_keys.count; i++) {
+        const char *key = rule->config_keys.items[i];
+        const rg_value *v = policy->default_inputs
+            ? rg_object_get_str(policy->default_inputs, key, strlen(key))
+            : NULL;
+        rg_builder_put(inputs, rg_cstring(arena, key),
+                       v ? v : rg_array(arena, NULL, 0));
+    }
+    rg_builder *dci = rg_object_builder(arena, 1);
+    rg_builder_put(dci, rg_cstring(arena, "cloudProvider"),
+                   rg_cstring(arena, ""));
+    rg_builder *data = rg_object_builder(arena, 2);
+    rg_builder_put(data, rg_cstring(arena, "postureControlInputs"),
+                   rg_builder_finish(inputs));
+    rg_builder_put(data, rg_cstring(arena, "dataControlInputs"),
+                   rg_builder_finish(dci));
+    return rg_builder_finish(data);
+}
+
+static void record_error(rg_scan *scan, const rg_policy_rule *rule,
+                         const char *message)
+{
+    scan->stats.rules_failed++;
+    rg_errors_add(&scan->errors, "eval_error", rule->rego_file, 0, 0,
+                  "rule %s: %s", rule->name, message);
+}
+
+/* Evaluate and return the package document, or NULL with the error
+ * recorded and *failed set. */
+static const rg_value *evaluate(rg_scan *scan, const rg_scan_options *opts,
+                                const rg_policy_rule *rule, bool filter,
+                                const rg_value *input, const rg_value *data,
+                                bool *failed)
+{
+    const rg_value *doc = NULL;
+    char *error = NULL;
+    uint64_t start = now_ns();
+    int rc = opts->eval(opts->eval_user, scan->policy, rule, filter, input,
+                        data, scan->scratch, &doc, &error);
+    scan->stats.eval_ns += now_ns() - start;
+    *failed = rc != 0;
+    if (rc != 0) {
+        record_error(scan, rule, error ? error : "evaluation failed");
+        free(error);
+        return NULL;
+    }
+    return doc;
+}
+
+void rg_scan_rule(rg_scan *scan, const rg_scan_options *opts, uint32_t c,
+                  const rg_policy_rule *rule)
+{
+    rg_match_input *mi = rg_match_select(&scan->match, rule);
+    const rg_value *input = rg_match_value(&scan->match, mi);
+    input = rg_scan_aggregate(scan, rule, input);
+    if (rg_len(input) == 0) {
+        scan->stats.rules_empty_input++;
+        return;
+    }
+    rg_rule_run run = {scan->results, c, rule->name, &opts->namespaces,
+                       input};
+    if (opts->eval == NULL) {
+        rg_verdict_skip_all(&run, "no Rego engine in this build");
+        return;
+    }
+    const rg_value *data = rule_data(scan->scratch, scan->policy, rule);
+    bool failed = false;
+    if (rule->filter != NULL) {
+        const rg_value *doc = evaluate(scan, opts, rule, true, input, data,
+                                       &failed);
+        const rg_value *listed = failed ? NULL
+            : rg_verdict_failed_objects(scan->scratch, doc);
+        if (listed == NULL) {
+            rg_verdict_skip_all(&run, "the resource enumerator failed");
+            return;
+        }
+        run.tested = listed;
+    }
+    scan->stats.rules_evaluated++;
+    const rg_value *doc = evaluate(scan, opts, rule, false, input, data,
+                                   &failed);
+    const char *error = NULL;
+    if (failed)
+        rg_verdict_skip_all(&run, "evaluation failed");
+    else if (rg_verdict_apply(&run, doc, &error) != 0)
+        record_error(scan, rule, error);
+}

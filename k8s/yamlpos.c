@@ -1,0 +1,164 @@
+/*
+ * Positions of fields in a YAML document, found by reading the text
+ * again (rg_yamldoc_locate; see k8s/yamldoc.h).  Only reports of failed
+ * resources need positions, so the scan keeps no position table.
+ */
+#include "k8s/yamldoc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+/* Longest path segment compared. */
+#define POS_SEGMENT_MAX 256
+
+typedef struct segment {
+    char key[POS_SEGMENT_MAX];
+    long index;                 /* >= 0 for "[N]", else -1 */
+} segment;
+
+/* Split off the first segment of *path; false at its end. */
+static bool next_segment(const char **path, segment *seg)
+{
+    const char *p = *path;
+    if (*p == '.')
+        p++;
+    if (*p == '\0')
+        return false;
+    size_t n = 0;
+    seg->index = -1;
+    if (*p == '[') {
+        const char *end = strchr(p, ']');
+        if (end == NULL)
+            return false;
+        n = (size_t)(end - p - 1);
+        if (n >= POS_SEGMENT_MAX)
+            n = POS_SEGMENT_MAX - 1;
+        memcpy(seg->key, p + 1, n);
+        seg->key[n] = '\0';
+        char *stop;
+        long v = strtol(seg->key, &stop, 10);
+        if (n > 0 && *stop == '\0')
+            seg->index = v;
+        *path = end + 1;
+        return true;
+    }
+    while (p[n] && p[n] != '.' && p[n] != '[')
+        n++;
+    size_t copy = n < POS_SEGMENT_MAX ? n : POS_SEGMENT_MAX - 1;
+    memcpy(seg->key, p, copy);
+    seg->key[copy] = '\0';
+    *path = p + n;
+    return true;
+}
+
+static bool parse(yaml_parser_t *p, yaml_event_t *ev)
+{
+    return yaml_parser_parse(p, ev) != 0;
+}
+
+/* Skip the rest of the node that started with event type t. */
+static bool skip_node(yaml_parser_t *p, yaml_event_type_t t)
+{
+    if (t != YAML_SEQUENCE_START_EVENT && t != YAML_MAPPING_START_EVENT)
+        return true;
+    int depth = 1;
+    while (depth > 0) {
+        yaml_event_t ev;
+        if (!parse(p, &ev))
+            return false;
+        if (ev.type == YAML_SEQUENCE_START_EVENT ||
+            ev.type == YAML_MAPPING_START_EVENT)
+            depth++;
+        else if (ev.type == YAML_SEQUENCE_END_EVENT ||
+                 ev.type == YAML_MAPPING_END_EVENT)
+            depth--;
+        yaml_event_delete(&ev);
+    }
+    return true;
+}
+
+/* Find the child of the collection that started with type t; on success
+ * *ev is the child's first event (owned by the caller). */
+static bool find_child(yaml_parser_t *p, yaml_event_type_t t,
+                       const segment *seg, yaml_event_t *ev,
+                       yaml_mark_t *mark)
+{
+    long i = 0;
+    if (t != YAML_SEQUENCE_START_EVENT && t != YAML_MAPPING_START_EVENT)
+        return false;
+    for (;; i++) {
+        if (!parse(p, ev))
+            return false;
+        if (ev->type == YAML_SEQUENCE_END_EVENT ||
+            ev->type == YAML_MAPPING_END_EVENT) {
+            yaml_event_delete(ev);
+            return false;
+        }
+        bool hit;
+        *mark = ev->start_mark;
+        if (t == YAML_SEQUENCE_START_EVENT) {
+            hit = seg->index == i;
+        } else {
+            hit = ev->type == YAML_SCALAR_EVENT &&
+                  strcmp((const char *)ev->data.scalar.value,
+                         seg->key) == 0;
+            yaml_event_type_t kt = ev->type;
+            yaml_event_delete(ev);
+            if (!skip_node(p, kt) || !parse(p, ev))
+                return false;
+        }
+        if (hit)
+            return true;
+        yaml_event_type_t vt = ev->type;
+        yaml_event_delete(ev);
+        if (!skip_node(p, vt))
+            return false;
+    }
+}
+
+/* Advance to the first event of document doc_index's root node. */
+static bool seek_document(yaml_parser_t *p, size_t doc_index,
+                          yaml_event_t *ev)
+{
+    size_t docs = 0;
+    for (;;) {
+        if (!parse(p, ev))
+            return false;
+        yaml_event_type_t t = ev->type;
+        yaml_event_delete(ev);
+        if (t == YAML_STREAM_END_EVENT)
+            return false;
+        if (t == YAML_DOCUMENT_START_EVENT && docs++ == doc_index)
+            return parse(p, ev);
+    }
+}
+
+int rg_yamldoc_locate(const char *text, size_t len, size_t doc_index,
+                      const char *path, int *line, int *col)
+{
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p))
+        rg_oom(sizeof p);
+    yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+    yaml_event_t ev;
+    int matched = -1;
+    if (seek_document(&p, doc_index, &ev)) {
+        matched = 0;
+        segment seg;
+        const char *rest = path ? path : "";
+        yaml_mark_t mark = ev.start_mark;
+        for (;;) {
+            *line = (int)mark.line + 1;
+            *col = (int)mark.column + 1;
+            yaml_event_type_t t = ev.type;
+            yaml_event_delete(&ev);
+            if (!next_segment(&rest, &seg) ||
+                !find_child(&p, t, &seg, &ev, &mark))
+                break;
+            matched++;
+        }
+    }
+    yaml_parser_delete(&p);
+    return matched;
+}

@@ -1,0 +1,78 @@
+# dangerous-capabilities: containers must not add capabilities from the
+# configured list of insecure ones.
+#
+# Capabilities such as SYS_ADMIN, SYS_MODULE or NET_ADMIN are enough to
+# escape a container or attack the node.  The list comes from the control
+# input insecureCapabilities. Names match with or without a "CAP_" prefix
+# and in any letter case.
+package armo_builtins
+
+import rego.v1
+
+deny contains msga if {
+    some obj in input
+    pod := pod_template(obj)
+    insecure := {upper(name) | some name in data.postureControlInputs.insecureCapabilities}
+    paths := [path |
+        some c in containers(pod)
+        some i, capability in c.container.securityContext.capabilities.add
+        trim_prefix(upper(capability), "CAP_") in insecure
+        path := sprintf("%s.securityContext.capabilities.add[%d]", [c.path, i])
+    ]
+    count(paths) > 0
+    msga := {
+        "alertMessage": sprintf("%s %s adds insecure capabilities",
+            [obj.kind, obj.metadata.name]),
+        "packagename": "armo_builtins",
+        "alertScore": 7,
+        "failedPaths": paths,
+        "reviewPaths": paths,
+        "deletePaths": paths,
+        "fixPaths": [],
+        "alertObject": {"k8sApiObjects": [obj]},
+    }
+}
+
+# The pod template of a workload: its spec and metadata, and the paths that
+# lead to them inside the object.  A Pod is its own template. A CronJob
+# nests the template one level deeper, under its job template.
+pod_template(obj) := {
+    "spec": obj.spec,
+    "path": "spec",
+    "metadata": obj.metadata,
+    "metadata_path": "metadata",
+} if {
+    obj.kind == "Pod"
+}
+
+pod_template(obj) := {
+    "spec": obj.spec.template.spec,
+    "path": "spec.template.spec",
+    "metadata": object.get(obj.spec.template, "metadata", {}),
+    "metadata_path": "spec.template.metadata",
+} if {
+    obj.kind in {
+        "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job",
+        "ReplicationController",
+    }
+}
+
+pod_template(obj) := {
+    "spec": obj.spec.jobTemplate.spec.template.spec,
+    "path": "spec.jobTemplate.spec.template.spec",
+    "metadata": object.get(obj.spec.jobTemplate.spec.template, "metadata", {}),
+    "metadata_path": "spec.jobTemplate.spec.template.metadata",
+} if {
+    obj.kind == "CronJob"
+}
+
+# Every container of a pod template (regular, init and ephemeral), each
+# with the path of its entry, e.g. "spec.initContainers[1]".
+containers(pod) := [entry |
+    some field in ["containers", "initContainers", "ephemeralContainers"]
+    some i, container in object.get(pod.spec, field, [])
+    entry := {
+        "container": container,
+        "path": sprintf("%s.%s[%d]", [pod.path, field, i]),
+    }
+]

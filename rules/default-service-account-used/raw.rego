@@ -1,0 +1,72 @@
+# default-service-account-used: workloads should run under their own
+# service account.
+#
+# Every pod that names no service account runs as "default", so granting
+# anything to it grants it to all of them, and their permissions cannot be
+# told apart in audit logs.
+package armo_builtins
+
+import rego.v1
+
+deny contains msga if {
+    some obj in input
+    pod := pod_template(obj)
+    object.get(pod.spec, "serviceAccountName", "default") == "default"
+    object.get(pod.spec, "serviceAccount", "default") == "default"
+    path := sprintf("%s.serviceAccountName", [pod.path])
+    msga := {
+        "alertMessage": sprintf("%s %s runs as the default service account",
+            [obj.kind, obj.metadata.name]),
+        "packagename": "armo_builtins",
+        "alertScore": 3,
+        "failedPaths": [],
+        "reviewPaths": [],
+        "deletePaths": [],
+        "fixPaths": [{"path": path, "value": "YOUR_VALUE"}],
+        "alertObject": {"k8sApiObjects": [obj]},
+    }
+}
+
+# The pod template of a workload: its spec and metadata, and the paths that
+# lead to them inside the object.  A Pod is its own template. A CronJob
+# nests the template one level deeper, under its job template.
+pod_template(obj) := {
+    "spec": obj.spec,
+    "path": "spec",
+    "metadata": obj.metadata,
+    "metadata_path": "metadata",
+} if {
+    obj.kind == "Pod"
+}
+
+pod_template(obj) := {
+    "spec": obj.spec.template.spec,
+    "path": "spec.template.spec",
+    "metadata": object.get(obj.spec.template, "metadata", {}),
+    "metadata_path": "spec.template.metadata",
+} if {
+    obj.kind in {
+        "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job",
+        "ReplicationController",
+    }
+}
+
+pod_template(obj) := {
+    "spec": obj.spec.jobTemplate.spec.template.spec,
+    "path": "spec.jobTemplate.spec.template.spec",
+    "metadata": object.get(obj.spec.jobTemplate.spec.template, "metadata", {}),
+    "metadata_path": "spec.jobTemplate.spec.template.metadata",
+} if {
+    obj.kind == "CronJob"
+}
+
+# Every container of a pod template (regular, init and ephemeral), each
+# with the path of its entry, e.g. "spec.initContainers[1]".
+containers(pod) := [entry |
+    some field in ["containers", "initContainers", "ephemeralContainers"]
+    some i, container in object.get(pod.spec, field, [])
+    entry := {
+        "container": container,
+        "path": sprintf("%s.%s[%d]", [pod.path, field, i]),
+    }
+]

@@ -1,0 +1,104 @@
+# rbac-coredns-configmap: subjects that can change the CoreDNS configuration.
+#
+# Whoever may update or patch the coredns ConfigMap in kube-system can
+# redirect cluster DNS names to hosts of their choice (DNS poisoning).
+# Only ClusterRoleBindings and RoleBindings in kube-system count, and only
+# rules not limited to other resourceNames.
+# The input holds Roles, ClusterRoles and their bindings. Each binding
+# whose role grants this is reported, with the role as a related object
+# and the granting rules as its paths.  A "*" in apiGroups, resources or
+# verbs grants everything in that position.
+package armo_builtins
+
+import rego.v1
+
+deny contains msga if {
+    some binding in input
+    binding.kind in {"RoleBinding", "ClusterRoleBinding"}
+    kube_system_scope(binding)
+    some role in input
+    bound_role(binding, role)
+    rule_paths := [sprintf("rules[%d]", [i]) |
+        some i, rule in role.rules
+        grants(rule.apiGroups, {""})
+        grants(rule.resources, {"configmaps"})
+        grants(rule.verbs, {"update", "patch"})
+        names_coredns(rule)
+    ]
+    count(rule_paths) > 0
+    subjects := [sprintf("subjects[%d]", [i]) | some i, _ in binding.subjects]
+    msga := {
+        "alertMessage": sprintf("%s %s lets its subjects change the CoreDNS configuration through %s %s",
+            [binding.kind, binding.metadata.name, role.kind, role.metadata.name]),
+        "packagename": "armo_builtins",
+        "alertScore": 7,
+        "failedPaths": subjects,
+        "reviewPaths": subjects,
+        "deletePaths": [],
+        "fixPaths": [],
+        "alertObject": {"k8sApiObjects": [binding]},
+        "relatedObjects": [{
+            "object": role,
+            "failedPaths": rule_paths,
+            "reviewPaths": rule_paths,
+            "deletePaths": [],
+            "fixPaths": [],
+        }],
+    }
+}
+
+# A ClusterRole can back either binding kind, but a Role can back only a
+# RoleBinding in its own namespace.
+bound_role(binding, role) if {
+    role.kind == "ClusterRole"
+    binding.roleRef.kind == "ClusterRole"
+    role.metadata.name == binding.roleRef.name
+}
+
+bound_role(binding, role) if {
+    role.kind == "Role"
+    binding.kind == "RoleBinding"
+    binding.roleRef.kind == "Role"
+    role.metadata.name == binding.roleRef.name
+    namespace_of(role) == namespace_of(binding)
+}
+
+namespace_of(obj) := namespace if {
+    namespace := object.get(obj.metadata, "namespace", "default")
+}
+
+# The rule names one of the wanted values, or "*".  For resources,
+# "pods/*" also covers every subresource of pods.
+grants(values, _) if {
+    some value in values
+    value == "*"
+}
+
+grants(values, wanted) if {
+    some value in values
+    value in wanted
+}
+
+grants(values, wanted) if {
+    some value in values
+    endswith(value, "/*")
+    some item in wanted
+    startswith(item, trim_suffix(value, "*"))
+}
+
+# A RoleBinding outside kube-system cannot reach the coredns ConfigMap.
+kube_system_scope(binding) if {
+    binding.kind == "ClusterRoleBinding"
+}
+
+kube_system_scope(binding) if {
+    namespace_of(binding) == "kube-system"
+}
+
+names_coredns(rule) if {
+    count(object.get(rule, "resourceNames", [])) == 0
+}
+
+names_coredns(rule) if {
+    "coredns" in rule.resourceNames
+}

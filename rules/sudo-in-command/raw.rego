@@ -1,0 +1,75 @@
+# sudo-in-command: containers should not start through sudo.
+#
+# A command that calls sudo shows that the image carries a setuid helper
+# and that the process expects to gain root at run time.
+package armo_builtins
+
+import rego.v1
+
+deny contains msga if {
+    some obj in input
+    pod := pod_template(obj)
+    paths := [path |
+        some c in containers(pod)
+        some field in ["command", "args"]
+        some k, word in c.container[field]
+        regex.match(`(^|[^A-Za-z0-9_-])sudo([^A-Za-z0-9_-]|$)`, word)
+        path := sprintf("%s.%s[%d]", [c.path, field, k])
+    ]
+    count(paths) > 0
+    msga := {
+        "alertMessage": sprintf("%s %s runs commands through sudo",
+            [obj.kind, obj.metadata.name]),
+        "packagename": "armo_builtins",
+        "alertScore": 5,
+        "failedPaths": paths,
+        "reviewPaths": paths,
+        "deletePaths": [],
+        "fixPaths": [],
+        "alertObject": {"k8sApiObjects": [obj]},
+    }
+}
+
+# The pod template of a workload: its spec and metadata, and the paths that
+# lead to them inside the object.  A Pod is its own template. A CronJob
+# nests the template one level deeper, under its job template.
+pod_template(obj) := {
+    "spec": obj.spec,
+    "path": "spec",
+    "metadata": obj.metadata,
+    "metadata_path": "metadata",
+} if {
+    obj.kind == "Pod"
+}
+
+pod_template(obj) := {
+    "spec": obj.spec.template.spec,
+    "path": "spec.template.spec",
+    "metadata": object.get(obj.spec.template, "metadata", {}),
+    "metadata_path": "spec.template.metadata",
+} if {
+    obj.kind in {
+        "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job",
+        "ReplicationController",
+    }
+}
+
+pod_template(obj) := {
+    "spec": obj.spec.jobTemplate.spec.template.spec,
+    "path": "spec.jobTemplate.spec.template.spec",
+    "metadata": object.get(obj.spec.jobTemplate.spec.template, "metadata", {}),
+    "metadata_path": "spec.jobTemplate.spec.template.metadata",
+} if {
+    obj.kind == "CronJob"
+}
+
+# Every container of a pod template (regular, init and ephemeral), each
+# with the path of its entry, e.g. "spec.initContainers[1]".
+containers(pod) := [entry |
+    some field in ["containers", "initContainers", "ephemeralContainers"]
+    some i, container in object.get(pod.spec, field, [])
+    entry := {
+        "container": container,
+        "path": sprintf("%s.%s[%d]", [pod.path, field, i]),
+    }
+]
