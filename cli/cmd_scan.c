@@ -311,8 +311,16 @@ static int thresholds(const scan_args *a, const rg_scan *scan)
     return crossed;
 }
 
-static void print_problems(const rg_scan *scan)
+/* Print notes, warnings and errors to stderr.  Documents skipped as
+ * duplicates are listed only with verbose, since copies of one manifest
+ * in several folders produce hundreds of them. */
+static void print_problems(const rg_scan *scan, bool verbose)
 {
+    const rg_manifest_summary *s = &scan->inputs;
+    for (size_t i = 0; i < s->skip_count; i++)
+        if (verbose || !s->skips[i].duplicate)
+            fprintf(stderr, "note: %s:%d: skipped: %s\n", s->skips[i].file,
+                    s->skips[i].line, s->skips[i].reason);
     for (size_t i = 0; i < scan->walk.note_count; i++)
         fprintf(stderr, "note: %s: %s\n", scan->walk.notes[i].path,
                 scan->walk.notes[i].reason);
@@ -337,7 +345,7 @@ static int run(scan_args *a)
         rg_scan_eval_teardown(&a->scan);
         return 2;
     }
-    print_problems(scan);
+    print_problems(scan, a->verbose);
     int rc = write_report(a, scan) != 0 ? 2 : thresholds(a, scan);
     if (a->stats)
         print_stats(a, scan);

@@ -43,8 +43,8 @@ size_t rg_manifest_estimate(const char *text, size_t len)
     return n;
 }
 
-static void skip(rg_manifest_summary *sum, const char *file, int line,
-                 const char *reason)
+static rg_manifest_skip *skip(rg_manifest_summary *sum, const char *file,
+                              int line, const char *reason)
 {
     rg_grow((void **)&sum->skips, &sum->skip_cap, sum->skip_count + 1,
             sizeof *sum->skips);
@@ -52,6 +52,8 @@ static void skip(rg_manifest_summary *sum, const char *file, int line,
     s->file = rg_xstrdup(file);
     s->line = line;
     s->reason = rg_xstrdup(reason);
+    s->duplicate = false;
+    return s;
 }
 
 /* A non-empty string at key of obj, or NULL. */
@@ -97,7 +99,7 @@ static void add_resource(ctx *c, const rg_value *obj,
                                    prior->id,
                                    rg_store_source(c->store, prior->source),
                                    prior->line);
-    skip(c->sum, c->path, line, reason);
+    skip(c->sum, c->path, line, reason)->duplicate = true;
 }
 
 /* "*List" kinds with an items array. */
