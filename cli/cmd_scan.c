@@ -289,12 +289,13 @@ static void print_stats(const scan_args *a, const rg_scan *scan)
     const rg_scan_stats *s = &scan->stats;
     fprintf(stderr,
             "stats: resources %zu (estimate %zu, table growths %zu), store "
-            "%zu KiB\n"
+            "%zu KiB, results %zu KiB (%zu verdicts)\n"
             "stats: rules evaluated %zu, failed %zu, without input %zu; "
             "match inputs %zu computed, %zu reused\n"
             "stats: load %.1f ms, evaluation %.1f ms, total %.1f ms\n"
             "stats: peak memory %ld KiB, CPU time %.0f ms\n",
             st.resources, st.estimate, st.growths, st.arena_bytes / 1024,
+            rg_arena_bytes(scan->results->arena) / 1024, scan->results->count,
             s->rules_evaluated, s->rules_failed, s->rules_empty_input,
             s->match_misses, s->match_hits, s->load_ns / 1e6,
             s->eval_ns / 1e6, s->total_ns / 1e6, peak_kib(), cpu_ms());
