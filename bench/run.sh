@@ -35,6 +35,7 @@ scan_bench() {
     label=$1
     shift
     times=""
+    cpus=""
     peak=0
     i=0
     while [ "$i" -lt "$SCAN_RUNS" ]; do
@@ -50,14 +51,18 @@ scan_bench() {
             return
         fi
         times="$times $(( (end - start) / 1000000 ))"
-        kib=$(sed -n 's/^stats: peak memory \([0-9]*\) KiB$/\1/p' \
+        kib=$(sed -n 's/^stats: peak memory \([0-9]*\) KiB.*/\1/p' \
               "$tmpdir/stats")
+        cpus="$cpus $(sed -n 's/^stats: .* CPU time \([0-9]*\) ms$/\1/p' \
+              "$tmpdir/stats")"
         [ "${kib:-0}" -gt "$peak" ] && peak=$kib
         i=$((i + 1))
     done
     median=$(echo "$times" | tr ' ' '\n' | sed '/^$/d' | sort -n |
              awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
-    echo "$label: median ${median} ms of $SCAN_RUNS runs (all:$times ms), peak memory $((peak / 1024)) MiB"
+    cpu=$(echo "$cpus" | tr ' ' '\n' | sed '/^$/d' | sort -n |
+          awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
+    echo "$label: median ${median} ms of $SCAN_RUNS runs (all:$times ms), CPU ${cpu} ms, peak memory $((peak / 1024)) MiB"
 }
 tmpdir=$(mktemp -d)
 if [ -x "$BUILD/bench/gen_cluster" ] && [ -d "$SHARED/manifests" ]; then

@@ -20,6 +20,7 @@ typedef struct rg_manifest_skip {
     char *file;
     int line;
     char *reason;
+    bool duplicate;             /* skipped as a repeated resource ID */
 } rg_manifest_skip;
 
 typedef struct rg_manifest_summary {

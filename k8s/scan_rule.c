@@ -119,12 +119,13 @@ void rg_scan_rule(rg_scan *scan, const rg_scan_options *opts, uint32_t c,
         return;
     }
     rg_rule_run run = {scan->results, c, rule->name, &opts->namespaces,
-                       input};
+                       input, NULL};
     if (opts->eval == NULL) {
         rg_verdict_skip_all(&run, "no Rego engine in this build");
         return;
     }
     rg_arena *arena = rg_arena_new(0);
+    run.scratch = arena;
     run_rule(scan, opts, &run, rule, input, arena);
     rg_arena_free(arena);
 }

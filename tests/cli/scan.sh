@@ -161,12 +161,12 @@ ln -s /etc/hostname "$tmp/in/sub/outside.yaml"
 scan framework pods --policy-dir $POLICY "$tmp/in" --format json \
     >"$tmp/bad.json"
 check "parse error exit" 2 $?
-check "parse error position" 1 "$(grep -c 'broken.yaml:5:1: yaml_error' \
+check "parse error position" 1 "$(grep -c 'broken.yaml:5:1: yaml_parse_error' \
     "$tmp/err")"
 check "other files scanned" failed "$(query "$tmp/bad.json" \
     'input.summaryDetails.controls["C-9001"].status')"
 check "duplicate key warning" 1 "$(grep -c \
-    'dup.yml:5:3: yaml_duplicate_key: duplicate mapping key "name"' \
+    'dup.yml:5:3: yaml_warning: duplicate mapping key "name"' \
     "$tmp/err")"
 check "symlink noted" 1 "$(grep -c 'outside.yaml: symbolic link not followed' \
     "$tmp/err")"

@@ -62,7 +62,7 @@ START_TEST(verdict_should_fail_named_and_pass_rest)
              "{\"k8sApiObjects\": [%s]}}]}", POD_B, POD_A);
     char tested[512];
     snprintf(tested, sizeof tested, "[%s, %s]", POD_A, POD_B);
-    rg_rule_run run = {r, 0, "rule", NULL, json(a, tested)};
+    rg_rule_run run = {r, 0, "rule", NULL, json(a, tested), NULL};
     ck_assert_int_eq(rg_verdict_apply(&run, json(a, doc), NULL), 0);
     rg_rule_verdict *va = find(r, "/v1/ns/Pod/a");
     rg_rule_verdict *vb = find(r, "/v1/other/Pod/b");
@@ -87,7 +87,7 @@ START_TEST(verdict_should_skip_undecodable_results)
     rg_results *r = rg_results_new(cs, 1, NULL, 0, 4);
     char tested[512];
     snprintf(tested, sizeof tested, "[%s]", POD_A);
-    rg_rule_run run = {r, 0, "rule", NULL, json(a, tested)};
+    rg_rule_run run = {r, 0, "rule", NULL, json(a, tested), NULL};
     const char *error = NULL;
     const char *doc = "{\"deny\": [{\"fixPaths\": [{\"path\": \"x\", "
                       "\"value\": 1}]}]}";
@@ -109,7 +109,7 @@ START_TEST(verdict_should_drop_filtered_namespaces)
     rg_ns_filter filter = {{NULL, 0}, {ex, 1}};
     char tested[512];
     snprintf(tested, sizeof tested, "[%s, %s]", POD_A, POD_B);
-    rg_rule_run run = {r, 0, "rule", &filter, json(a, tested)};
+    rg_rule_run run = {r, 0, "rule", &filter, json(a, tested), NULL};
     ck_assert_int_eq(rg_verdict_apply(&run, json(a, "{}"), NULL), 0);
     ck_assert_uint_eq(r->count, 1);
     ck_assert(rg_verdict_ns_skipped(&filter, "other"));

@@ -56,6 +56,9 @@ static const rg_value *scan_report(rg_arena *a, const char *const *paths,
     opts.paths = paths;
     opts.path_count = n;
     opts.policy_dir = "tests/fixtures/policy";
+    static const char *fixture[] = {"fixture"};
+    opts.frameworks.items = fixture;
+    opts.frameworks.count = 1;
     rg_scan_eval_setup(&opts);
     FILE *devnull = fopen("/dev/null", "w");
     rg_scan *scan = rg_scan_run(&opts, devnull);
