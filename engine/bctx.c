@@ -29,11 +29,18 @@ int64_t rg_bctx_now_ns(rg_bctx *ctx)
     return ctx->vm->now_ns;
 }
 
+/* A failing builtin makes its call undefined and evaluation goes on;
+ * in strict mode the first such error becomes the query's error. */
 static void record(rg_bctx *ctx, const char *code, const char *msg)
 {
     rg_vm *vm = ctx->vm;
-    if (vm->strict)
-        rg_vm_error(vm, code, ctx->loc, "%s: %s", ctx->def->name, msg);
+    if (!vm->strict || vm->builtin_failed)
+        return;
+    vm->builtin_failed = true;
+    const rg_loc *loc = ctx->loc;
+    rg_errors_add(vm->errs, code, loc ? loc->file : NULL,
+                  loc ? (int)loc->line : 0, 0, "%s: %s", ctx->def->name,
+                  msg);
 }
 
 rg_bstatus rg_bctx_type_error(rg_bctx *ctx, int operand, const char *want,

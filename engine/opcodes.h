@@ -46,6 +46,8 @@
     RG_OP(NODE,        "r N - -", "r[a] = value of rule-tree node b")       \
     RG_OP(DATA,        "r N k -", "r[a] = base data at node b's path + "    \
                                   "constant path c")                        \
+    RG_OP(NODE_PATH,   "r N r n", "r[a] = document at node b's path + "     \
+                                  "keys r[c .. c+d), resolved at run time") \
     RG_OP(NOT,         "n - - -", "run the next a instructions; fail if "   \
                                   "they succeed, else skip them")           \
     RG_OP(SUCCEED,     "- - - -", "end a negated block: it succeeded")      \

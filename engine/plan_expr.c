@@ -4,10 +4,16 @@
  * negation, "every", "some ... in" and with-modifiers.
  */
 #include "engine/plan.h"
+#include "engine/builtin_types.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static uint32_t plan_call_value(planner *P, const rg_xterm *c);
+static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n);
+static uint32_t *push_withs(planner *P, const rg_xwith *withs, uint32_t n);
+static void pop_withs(planner *P, uint32_t *ws, uint32_t n);
 
 /* ---- Blocks ------------------------------------------------------------- */
 
@@ -42,14 +48,15 @@ static bool const_string(const rg_xterm *t)
     return t->kind == XK_CONST && rg_value_kind(t->value) == RG_STRING;
 }
 
-/* Emit the lookup of a data ref's node part; *next is the first key
+/* The node a data ref reaches by its constant string keys, stopping
+ * at a node whose rules produce keys below it (their output must be
+ * merged, so the node's document is needed); *next is the first key
  * not consumed. */
-static uint32_t plan_data_head(planner *P, const rg_xterm *t,
-                               uint32_t *next)
+static rg_node *walk_nodes(planner *P, const rg_xterm *t, uint32_t *next)
 {
     rg_node *n = P->engine->root;
     uint32_t i = 1;
-    while (i < t->n && const_string(t->items[i])) {
+    while (i < t->n && const_string(t->items[i]) && !n->has_suffix_defs) {
         const rg_value *k = t->items[i]->value;
         rg_node *c = rg_tree_child(n, rg_string_bytes(k), rg_string_len(k));
         if (c == NULL)
@@ -57,6 +64,17 @@ static uint32_t plan_data_head(planner *P, const rg_xterm *t,
         n = c;
         i++;
     }
+    *next = i;
+    return n;
+}
+
+/* Emit the lookup of a data ref's node part; *next is the first key
+ * not consumed. */
+static uint32_t plan_data_head(planner *P, const rg_xterm *t,
+                               uint32_t *next)
+{
+    uint32_t i;
+    rg_node *n = walk_nodes(P, t, &i);
     uint32_t r = rg_plan_tmp(P);
     bool rules_here = n->ndefs > 0 || n->default_def != NULL;
     if (!rules_here && i < t->n && t->items[i]->kind == XK_CONST) {
@@ -70,6 +88,19 @@ static uint32_t plan_data_head(planner *P, const rg_xterm *t,
         const rg_value *path = rg_array(P->arena, keys, j - i);
         free(keys);
         rg_plan_emit(P, RG_OP_DATA, r, n->id, rg_plan_const(P, path), 0);
+        *next = j;
+        return r;
+    }
+    if (!rules_here && n->nchildren > 0 && i < t->n &&
+        t->items[i]->kind != XK_CONST &&
+        rg_plan_evaluable(P, t->items[i])) {
+        /* Bound keys below a package: find the node at run time, so
+         * that only the rules on the path are evaluated. */
+        uint32_t j = i;
+        while (j < t->n && rg_plan_evaluable(P, t->items[j]))
+            j++;
+        uint32_t block = plan_block(P, t->items + i, j - i);
+        rg_plan_emit(P, RG_OP_NODE_PATH, r, n->id, block, j - i);
         *next = j;
         return r;
     }
@@ -104,12 +135,12 @@ static uint32_t plan_ref(planner *P, const rg_xterm *t)
 
 /* ---- Composite terms ---------------------------------------------------- */
 
-static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n)
+/* Emit ts into registers regs[i], evaluable operands first, so their
+ * ref keys bind variables that later operands read. */
+static void plan_operands(planner *P, rg_xterm **ts, uint32_t n,
+                          uint32_t *regs)
 {
-    uint32_t *regs = rg_xmalloc((n + 1) * sizeof *regs);
     bool *done = rg_xcalloc(n + 1, sizeof *done);
-    /* Evaluable operands first, so their ref keys bind variables that
-     * later operands read. */
     for (uint32_t left = n; left > 0;) {
         uint32_t before = left;
         for (uint32_t i = 0; i < n; i++)
@@ -126,6 +157,12 @@ static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n)
         }
     }
     free(done);
+}
+
+static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n)
+{
+    uint32_t *regs = rg_xmalloc((n + 1) * sizeof *regs);
+    plan_operands(P, ts, n, regs);
     uint32_t block = P->nregs;
     P->nregs += n;
     for (uint32_t i = 0; i < n; i++)
@@ -197,7 +234,9 @@ static uint32_t plan_template(planner *P, const rg_xterm *t)
         uint32_t pos = rg_plan_emit(P, RG_OP_COMP_BEGIN, block + i,
                                     RG_COMP_SET, 0, slot);
         saved_bound saved = bound_save(P);
+        uint32_t *ws = push_withs(P, part->withs, part->nwith);
         uint32_t vr = rg_plan_term(P, part);
+        pop_withs(P, ws, part->nwith);
         rg_plan_emit(P, RG_OP_COMP_ADD, slot, vr, 0, RG_COMP_SET);
         bound_restore(P, saved);
         close_block(P, pos, &P->code[pos].c);
@@ -384,11 +423,87 @@ static void check_arity(planner *P, const rg_xterm *c, uint32_t given)
                   (int)given, c->arity);
 }
 
+static int types_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const rg_builtin_types *)elem)->name);
+}
+
+/* The kind of t when known at compile time, or -1. */
+static int known_kind(const rg_xterm *t)
+{
+    switch (t->kind) {
+    case XK_CONST:
+        return (int)rg_value_kind(t->value);
+    case XK_ARRAY:
+    case XK_ARRAY_COMP:
+        return RG_ARRAY;
+    case XK_OBJECT:
+    case XK_OBJECT_COMP:
+        return RG_OBJECT;
+    case XK_SET:
+    case XK_SET_COMP:
+        return RG_SET;
+    case XK_TEMPLATE:
+        return RG_STRING;
+    default:
+        return -1;
+    }
+}
+
+static void kinds_text(char *buf, size_t cap, uint8_t mask)
+{
+    size_t at = 0;
+    buf[0] = '\0';
+    if (mask == 0x7f) {
+        snprintf(buf, cap, "any");
+        return;
+    }
+    for (int k = 0; k <= RG_SET && at < cap; k++)
+        if (mask & (1u << k))
+            at += (size_t)snprintf(buf + at, cap - at, "%s%s",
+                                   at ? "|" : "", rg_kind_name((rg_kind)k));
+}
+
+/* Reject operands whose kind is known and not declared for builtin c,
+ * as OPA's type checker does ("count(1)"). */
+static void check_types(planner *P, const rg_xterm *c, uint32_t nin)
+{
+    size_t n;
+    const rg_builtin_types *all = rg_builtin_types_all(&n);
+    const rg_builtin_types *t = c->op == XOP_BUILTIN ?
+        bsearch(c->name, all, n, sizeof *all, types_cmp) : NULL;
+    if (t == NULL || (uint32_t)t->nargs != nin)
+        return;
+    bool bad = false;
+    for (uint32_t i = 0; i < nin; i++) {
+        int k = known_kind(c->items[i]);
+        if (k >= 0 && !(t->masks[i] & (1u << k)))
+            bad = true;
+    }
+    if (!bad)
+        return;
+    char have[256] = "", want[256] = "", one[96];
+    size_t ha = 0, wa = 0;
+    for (uint32_t i = 0; i < nin; i++) {
+        int k = known_kind(c->items[i]);
+        ha += (size_t)snprintf(have + ha, sizeof have - ha, "%s%s",
+                               i ? ", " : "",
+                               k >= 0 ? rg_kind_name((rg_kind)k) : "any");
+        kinds_text(one, sizeof one, t->masks[i]);
+        wa += (size_t)snprintf(want + wa, sizeof want - wa, "%s%s",
+                               i ? ", " : "", one);
+    }
+    rg_plan_error(P, "rego_type_error", c->loc,
+                  "%s: invalid argument(s)\n\thave: (%s)\n\twant: (%s)",
+                  c->name, have, want);
+}
+
 /* Emit the call of c with its first nin operands; returns the result
  * register.  relation: iterate results. */
 static uint32_t emit_call(planner *P, const rg_xterm *c, uint32_t nin)
 {
     check_arity(P, c, nin);
+    check_types(P, c, nin);
     uint32_t block = plan_block(P, c->items, nin);
     uint32_t r = rg_plan_tmp(P);
     if (c->op == XOP_FUNC) {
@@ -438,6 +553,14 @@ static void plan_print(planner *P, const rg_xterm *c)
     rg_plan_emit(P, RG_OP_PRINT, block, c->n, 0, 0);
 }
 
+/* true when expression idx of a query reports its value, even false,
+ * instead of failing on false (rg_options.capture_expressions). */
+static bool capturing(const planner *P, uint32_t idx)
+{
+    return P->expr_regs && idx != UINT32_MAX &&
+           P->engine->opts.capture_expressions;
+}
+
 static void plan_call_stmt(planner *P, const rg_xterm *c)
 {
     switch (c->op) {
@@ -456,13 +579,21 @@ static void plan_call_stmt(planner *P, const rg_xterm *c)
         rg_plan_destructure(P, c->items[c->n - 1], r);
         return;
     }
-    if (c->op == XOP_COMPARE && c->n == 2) {
-        uint32_t block = plan_block(P, c->items, 2);
-        rg_plan_emit(P, RG_OP_TEST, block, block + 1, c->cmp, 0);
+    uint32_t idx = P->cur_expr;
+    bool capture = capturing(P, idx);
+    if (c->op == XOP_COMPARE && c->n == 2 && !capture) {
+        uint32_t regs[2];
+        plan_operands(P, c->items, 2, regs);
+        rg_plan_emit(P, RG_OP_TEST, regs[0], regs[1], c->cmp, 0);
         return;
     }
     uint32_t r = emit_call(P, c, c->n);
-    rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
+    if (!capture)
+        rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
+    /* A query's call expression shows the call's result. */
+    if (P->expr_regs && idx != UINT32_MAX &&
+        (capture || c->op != XOP_COMPARE))
+        P->expr_regs[idx] = r;
 }
 
 /* ---- Expressions -------------------------------------------------------- */
@@ -545,12 +676,15 @@ static void plan_positive(planner *P, const rg_xexpr *e)
     case XE_TERM: {
         uint32_t idx = P->cur_expr;
         uint32_t r = rg_plan_term(P, e->term);
-        rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
+        if (e->negated || !capturing(P, idx))
+            rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
         if (P->expr_regs && !e->negated && idx != UINT32_MAX)
             P->expr_regs[idx] = r;
         break;
     }
     case XE_CALL:
+        if (e->negated)
+            P->cur_expr = UINT32_MAX;
         plan_call_stmt(P, e->term);
         break;
     case XE_SOME_IN:
@@ -590,12 +724,11 @@ static void plan_negated(planner *P, const rg_xexpr *e)
     close_block(P, pos, &P->code[pos].a);
 }
 
-void rg_plan_expr(planner *P, const rg_xexpr *e)
+static uint32_t *push_withs(planner *P, const rg_xwith *withs, uint32_t n)
 {
-    P->loc = e->loc;
-    uint32_t *ws = rg_xmalloc((e->nwith + 1) * sizeof *ws);
-    for (uint32_t i = 0; i < e->nwith; i++) {
-        const rg_xwith *w = &e->withs[i];
+    uint32_t *ws = rg_xmalloc((n + 1) * sizeof *ws);
+    for (uint32_t i = 0; i < n; i++) {
+        const rg_xwith *w = &withs[i];
         uint32_t vr = 0;
         if (w->def.func_node < 0 && w->def.func_builtin < 0)
             vr = rg_plan_term(P, w->value);
@@ -603,14 +736,26 @@ void rg_plan_expr(planner *P, const rg_xexpr *e)
         P->loc = w->loc;
         rg_plan_emit(P, RG_OP_WITH_PUSH, ws[i], vr, 0, 0);
     }
+    return ws;
+}
+
+static void pop_withs(planner *P, uint32_t *ws, uint32_t n)
+{
+    for (uint32_t i = n; i-- > 0;)
+        rg_plan_emit(P, RG_OP_WITH_POP, ws[i], 0, 0, 0);
+    free(ws);
+}
+
+void rg_plan_expr(planner *P, const rg_xexpr *e)
+{
+    P->loc = e->loc;
+    uint32_t *ws = push_withs(P, e->withs, e->nwith);
     P->loc = e->loc;
     if (e->negated)
         plan_negated(P, e);
     else
         plan_positive(P, e);
-    for (uint32_t i = e->nwith; i-- > 0;)
-        rg_plan_emit(P, RG_OP_WITH_POP, ws[i], 0, 0, 0);
-    free(ws);
+    pop_withs(P, ws, e->nwith);
 }
 
 void rg_plan_copy_tables(planner *P, rg_proc *p)

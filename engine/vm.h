@@ -18,7 +18,8 @@
  * with an error, well inside a default 8 MiB thread stack. */
 #define RG_VM_MAX_DEPTH 2000
 
-/* Steps between two checks of the wall-clock deadline. */
+/* Steps between two checks of the wall-clock deadline and the memory
+ * budget. */
 #define RG_VM_CLOCK_EVERY 4096
 
 /* One contribution of a rule body to a document: a value or set
@@ -43,6 +44,8 @@ typedef struct rg_acc {
 typedef struct rg_memo {
     const rg_value **values;        /* per node id */
     uint8_t *state;                 /* 0 unknown, 1 running, 2 done */
+    rg_builder **calls;             /* per function node: arguments ->
+                                       [result] or [] when undefined */
 } rg_memo;
 
 typedef struct rg_overlay {
@@ -50,7 +53,6 @@ typedef struct rg_overlay {
     const rg_value *value;
     const rg_value *saved_input;
     rg_memo saved_memo;
-    bool suspended;     /* its replacement is running: use the original */
 } rg_overlay;
 
 typedef struct rg_vm rg_vm;
@@ -75,9 +77,15 @@ struct rg_vm {
     rg_errors *errs;
     bool failed;
     bool strict;
+    bool builtin_failed;            /* strict mode: error recorded */
+    uint32_t mocks_floor;           /* overlays below this index do not
+                                       replace functions: a replacement
+                                       is running */
     uint64_t steps;
     uint64_t max_steps;
     uint64_t deadline_ns;
+    size_t memory_budget;           /* bytes of vm->arena; 0 = none */
+    bool limited;                   /* any of the three limits is set */
     uint32_t depth;
     rg_memo memo;
     rg_overlay *overlays;
@@ -106,6 +114,10 @@ uint64_t rg_vm_clock_ns(void);
 /* engine/vm_docs.c */
 /* Value of node (NULL when undefined); errors set vm->failed. */
 const rg_value *rg_vm_node_value(rg_vm *vm, const rg_node *n);
+/* The document at node's path followed by keys, descending the rule
+ * tree at run time; NULL when undefined. */
+const rg_value *rg_vm_node_path(rg_vm *vm, const rg_node *n,
+                                const rg_value *const *keys, uint32_t k);
 /* Base data at node's path followed by keys; NULL when absent. */
 const rg_value *rg_vm_data_value(rg_vm *vm, const rg_node *n,
                                  const rg_value *keys);
@@ -127,7 +139,7 @@ void rg_vm_with_pop(rg_vm *vm);
  * *repl set; false when none. */
 bool rg_vm_with_function(const rg_vm *vm, rg_withkind kind,
                          uint32_t target, const rg_withdef **repl,
-                         const rg_value **value, uint32_t *index);
+                         const rg_value **value);
 /* Apply data overlays to the document at path whose computed value is
  * v (NULL = undefined).  Returns the value seen with the overlays. */
 const rg_value *rg_vm_with_data(rg_vm *vm, const rg_value *path,

@@ -231,6 +231,47 @@ const rg_value *rg_vm_data_value(rg_vm *vm, const rg_node *n,
     return rg_vm_with_data(vm, rg_array(vm->arena, all, len), v, &replaced);
 }
 
+static const rg_value *get_in(const rg_value *v, const rg_value *k)
+{
+    switch (rg_value_kind(v)) {
+    case RG_OBJECT:
+        return rg_object_get(v, k);
+    case RG_SET:
+        return rg_set_contains(v, k) ? k : NULL;
+    case RG_ARRAY: {
+        int64_t i;
+        if (rg_value_kind(k) != RG_NUMBER || !rg_number_is_integer(k) ||
+            !rg_number_int64(k, &i) || i < 0 || (size_t)i >= rg_len(v))
+            return NULL;
+        return rg_array_at(v, (size_t)i);
+    }
+    default:
+        return NULL;
+    }
+}
+
+const rg_value *rg_vm_node_path(rg_vm *vm, const rg_node *n,
+                                const rg_value *const *keys, uint32_t k)
+{
+    uint32_t i = 0;
+    while (i < k && rg_value_kind(keys[i]) == RG_STRING &&
+           !n->has_suffix_defs && n->ndefs == 0 && n->default_def == NULL) {
+        const rg_node *c = rg_tree_child(n, rg_string_bytes(keys[i]),
+                                         rg_string_len(keys[i]));
+        if (c == NULL)
+            break;
+        n = c;
+        i++;
+    }
+    /* Stopped below every rule: the rest is base data. */
+    if (i < k && n->ndefs == 0 && n->default_def == NULL)
+        return rg_vm_data_value(vm, n, rg_array(vm->arena, keys + i, k - i));
+    const rg_value *v = rg_vm_node_value(vm, n);
+    for (; v && i < k; i++)
+        v = get_in(v, keys[i]);
+    return v;
+}
+
 /* ---- Rules -------------------------------------------------------------- */
 
 /* Run an else chain until a link produces a value; merge it into acc. */
@@ -382,9 +423,23 @@ const rg_value *rg_vm_call_func(rg_vm *vm, const rg_node *n,
                                 const rg_value *const *args,
                                 uint32_t nargs, const rg_loc *loc)
 {
-    RG_UNUSED(nargs);
     RG_UNUSED(loc);
-    return eval_values(vm, n, args, true);
+    /* Calls are memoized per query (and afresh under each with), but
+     * not while functions are replaced: a replacement sees originals. */
+    if (vm->fn_overlays)
+        return eval_values(vm, n, args, true);
+    rg_builder **slot = &vm->memo.calls[n->id];
+    const rg_value *key = rg_array(vm->arena, args, nargs);
+    const rg_value *hit = *slot ? rg_builder_get(*slot, key) : NULL;
+    if (hit)
+        return rg_len(hit) ? rg_array_at(hit, 0) : NULL;
+    const rg_value *v = eval_values(vm, n, args, true);
+    if (vm->failed)
+        return NULL;
+    if (*slot == NULL)
+        *slot = rg_object_builder(vm->arena, 0);
+    rg_builder_put(*slot, key, rg_array(vm->arena, &v, v ? 1 : 0));
+    return v;
 }
 
 void rg_vm_memo_reset(rg_vm *vm)
@@ -393,4 +448,6 @@ void rg_vm_memo_reset(rg_vm *vm)
     vm->memo.values = rg_arena_calloc(vm->arena, n + 1,
                                       sizeof *vm->memo.values);
     vm->memo.state = rg_arena_calloc(vm->arena, n + 1, 1);
+    vm->memo.calls = rg_arena_calloc(vm->arena, n + 1,
+                                     sizeof *vm->memo.calls);
 }

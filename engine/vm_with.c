@@ -47,7 +47,6 @@ int rg_vm_with_push(rg_vm *vm, const rg_withdef *def,
     o->value = value;
     o->saved_input = vm->input;
     o->saved_memo = vm->memo;
-    o->suspended = false;
     switch (def->kind) {
     case RG_WITH_INPUT:
         vm->input = rg_len(def->path) == 0 ? value :
@@ -77,16 +76,13 @@ void rg_vm_with_pop(rg_vm *vm)
 
 bool rg_vm_with_function(const rg_vm *vm, rg_withkind kind,
                          uint32_t target, const rg_withdef **repl,
-                         const rg_value **value, uint32_t *index)
+                         const rg_value **value)
 {
-    for (uint32_t i = vm->noverlays; i-- > 0;) {
+    for (uint32_t i = vm->noverlays; i-- > vm->mocks_floor;) {
         const rg_overlay *o = &vm->overlays[i];
         if (o->def->kind == kind && o->def->target == target) {
-            if (o->suspended)
-                return false;
             *repl = o->def;
             *value = o->value;
-            *index = i;
             return true;
         }
     }

@@ -42,10 +42,16 @@ const rg_value *rg_json_parse(rg_arena *arena, const char *text, size_t len,
 #define RG_JSON_ESCAPE_HTML 1u  /* escape <, > and & as json.Marshal does */
 
 /* Append v as JSON to out.  indent 0 writes compact JSON
- * ({"a":[1,2]}); indent n > 0 writes Go's MarshalIndent layout with n
- * spaces per level. */
+ * ({"a":[1,2]}); indent n > 0 (at most 16) writes Go's MarshalIndent
+ * layout with n spaces per level. */
 void rg_json_write(rg_buf *out, const rg_value *v, int indent,
                    unsigned flags);
+/* Append v in Go's json.MarshalIndent(v, prefix, indent) layout: every
+ * line after the first starts with prefix, then indent once per level;
+ * empty arrays and objects stay "[]" and "{}". */
+void rg_json_write_indent(rg_buf *out, const rg_value *v,
+                          const char *prefix, const char *indent,
+                          unsigned flags);
 /* v as JSON text; returns owned (release with free). */
 char *rg_json_text(const rg_value *v, int indent, unsigned flags);
 

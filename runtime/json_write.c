@@ -11,7 +11,9 @@
 
 typedef struct writer {
     rg_buf *out;
-    int indent;
+    bool pretty;            /* newlines and indentation */
+    const char *prefix;     /* starts every new line when pretty */
+    const char *indent;     /* once per level when pretty */
     unsigned flags;
 } writer;
 
@@ -101,14 +103,12 @@ static void write_string(writer *w, const char *s, size_t len)
 
 static void newline(writer *w, int depth)
 {
-    if (w->indent <= 0)
+    if (!w->pretty)
         return;
     rg_buf_putc(w->out, '\n');
-    size_t n = (size_t)depth * (size_t)w->indent;
-    rg_buf_reserve(w->out, n);
-    memset(w->out->data + w->out->len, ' ', n);
-    w->out->len += n;
-    w->out->data[w->out->len] = '\0';
+    rg_buf_puts(w->out, w->prefix);
+    for (int i = 0; i < depth; i++)
+        rg_buf_puts(w->out, w->indent);
 }
 
 /* Items of an array or set: "[" item "," item "]". */
@@ -193,7 +193,7 @@ static void write_member(writer *w, const char *key, size_t len,
     newline(w, depth + 1);
     write_string(w, key, len);
     rg_buf_putc(w->out, ':');
-    if (w->indent > 0)
+    if (w->pretty)
         rg_buf_putc(w->out, ' ');
     write_value(w, value, depth + 1);
 }
@@ -252,10 +252,28 @@ static void write_value(writer *w, const rg_value *v, int depth)
     }
 }
 
+/* Indentation strings of up to this many spaces are shared constants. */
+#define MAX_SPACES 16
+
 void rg_json_write(rg_buf *out, const rg_value *v, int indent,
                    unsigned flags)
 {
-    writer w = { out, indent, flags };
+    static const char spaces[MAX_SPACES + 1] = "                ";
+    if (indent <= 0) {
+        writer w = { out, false, "", "", flags };
+        write_value(&w, v, 0);
+        return;
+    }
+    int n = indent > MAX_SPACES ? MAX_SPACES : indent;
+    writer w = { out, true, "", spaces + MAX_SPACES - n, flags };
+    write_value(&w, v, 0);
+}
+
+void rg_json_write_indent(rg_buf *out, const rg_value *v,
+                          const char *prefix, const char *indent,
+                          unsigned flags)
+{
+    writer w = { out, true, prefix, indent, flags };
     write_value(&w, v, 0);
 }
 

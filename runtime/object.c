@@ -398,6 +398,26 @@ const rg_value *rg_object_get_str(const rg_value *obj, const char *key,
     return NULL;
 }
 
+static int64_t coll_position(const rg_value *coll, const rg_value *key)
+{
+    const rg_coll_value *c = RG_AS_COLL(coll);
+    if (c->len == 0)
+        return -1;
+    return rg_coll_find(c, key, c->index ? rg_value_hash(key) : 0);
+}
+
+int64_t rg_object_index(const rg_value *obj, const rg_value *key)
+{
+    assert(obj->kind == RG_OBJECT);
+    return coll_position(obj, key);
+}
+
+int64_t rg_set_index(const rg_value *set, const rg_value *elem)
+{
+    assert(set->kind == RG_SET);
+    return coll_position(set, elem);
+}
+
 const rg_value *rg_set_at(const rg_value *set, size_t i)
 {
     assert(set->kind == RG_SET);

@@ -123,6 +123,15 @@ const rg_value *rg_object_get_str(const rg_value *obj, const char *key,
 const rg_value *rg_set_at(const rg_value *set, size_t i);
 bool rg_set_contains(const rg_value *set, const rg_value *elem);
 
+/* Position of key in an object's canonical order (of elem in a set's),
+ * or -1 when absent. */
+int64_t rg_object_index(const rg_value *obj, const rg_value *key);
+int64_t rg_set_index(const rg_value *set, const rg_value *elem);
+
+/* A deep copy of v living in arena (null, booleans, small integers and
+ * empty collections are shared singletons and come back as they are). */
+const rg_value *rg_value_copy(rg_arena *arena, const rg_value *v);
+
 /* ---- Order, equality, hashing ----------------------------------------- */
 
 /* OPA's total order: negative, zero or positive. */

@@ -18,15 +18,17 @@ typedef struct key_loc {
 typedef struct mapping {
     rg_yaml_loader *ld;
     rg_builder *b;
-    key_loc *keys;      /* NULL unless recording positions */
+    bool recording;     /* positions wanted */
+    key_loc *keys;      /* heap memory */
     size_t nkeys;
+    size_t cap;
 } mapping;
 
 /* Note where key is; a repeated key (dup) moves to its later position. */
 static void note_key(mapping *m, const rg_value *key, rg_yaml_loc loc,
                      bool dup)
 {
-    if (m->keys == NULL)
+    if (!m->recording)
         return;
     for (size_t i = 0; dup && i < m->nkeys; i++) {
         if (rg_value_equal(m->keys[i].key, key)) {
@@ -34,6 +36,7 @@ static void note_key(mapping *m, const rg_value *key, rg_yaml_loc loc,
             return;
         }
     }
+    rg_grow((void **)&m->keys, &m->cap, m->nkeys + 1, sizeof *m->keys);
     m->keys[m->nkeys].key = key;
     m->keys[m->nkeys].loc = loc;
     m->nkeys++;
@@ -105,7 +108,7 @@ static int key_loc_compare(const void *x, const void *y)
 /* Record the key positions in the object's canonical key order. */
 static void record_positions(mapping *m, const rg_value *obj)
 {
-    if (m->keys == NULL || m->nkeys == 0 || rg_len(obj) != m->nkeys)
+    if (!m->recording || m->nkeys == 0 || rg_len(obj) != m->nkeys)
         return;
     qsort(m->keys, m->nkeys, sizeof *m->keys, key_loc_compare);
     rg_yaml_loc *locs = rg_xmalloc(m->nkeys * sizeof *locs);
@@ -118,9 +121,10 @@ static void record_positions(mapping *m, const rg_value *obj)
 const rg_value *rg_yaml_build_mapping(rg_yaml_loader *ld, size_t base)
 {
     size_t npairs = (ld->top - base) / 2;
-    mapping m = { ld, rg_object_builder(ld->arena, npairs), NULL, 0 };
-    if (ld->positions && npairs)
-        m.keys = rg_xmalloc(npairs * sizeof *m.keys);
+    mapping m = { ld, rg_object_builder(ld->arena, npairs),
+                  ld->positions != NULL, NULL, 0, 0 };
+    if (m.recording)
+        rg_grow((void **)&m.keys, &m.cap, npairs, sizeof *m.keys);
     for (size_t i = base; i + 1 < ld->top; i += 2) {
         const rg_yaml_entry *k = &ld->stack[i], *v = &ld->stack[i + 1];
         if (k->value == RG_YAML_BAD_KEY || k->value == RG_YAML_MERGE_MARK)

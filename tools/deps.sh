@@ -19,6 +19,8 @@ for pair in $wanted; do
         missing="$missing $package"
     fi
 done
+# The time builtins read IANA time zones from the system zoneinfo.
+[ -e /usr/share/zoneinfo/UTC ] || missing="$missing tzdata"
 [ -z "$missing" ] && exit 0
 missing="$missing libsubunit-dev"
 

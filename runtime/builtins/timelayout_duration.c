@@ -1,7 +1,8 @@
 /*
  * Go duration strings ("300ms", "-1.5h", "2h45m"): a signed sequence of
- * decimal numbers with units ns, us (or µs, μs), ms, s, m, h, parsed with
- * Go's time.ParseDuration rules and error messages.
+ * decimal numbers with units ns, us (or µs, μs), ms, s, m, h, and OPA's
+ * extra units d, w and y, parsed with Go's time.ParseDuration rules and
+ * error messages.
  */
 #include "runtime/builtins/timelayout.h"
 
@@ -24,6 +25,10 @@ static const duration_unit units[] = {
     { "s", 1000000000 },
     { "m", 60ull * 1000000000 },
     { "h", 3600ull * 1000000000 },
+    /* OPA adds days, weeks and 365-day years to Go's units. */
+    { "d", 86400ull * 1000000000 },
+    { "w", 7 * 86400ull * 1000000000 },
+    { "y", 365 * 86400ull * 1000000000 },
 };
 
 static bool is_digit(char c)

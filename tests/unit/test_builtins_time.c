@@ -124,6 +124,8 @@ START_TEST(time_should_parse_durations)
     ck_assert_str_eq(call1(name, S("1")),
                      "time.parse_duration_ns: time: missing unit in "
                      "duration \"1\"");
+    ck_assert_str_eq(call1(name, S("1d2h")), "93600000000000");
+    ck_assert_str_eq(call1(name, S("1y")), "31536000000000000");
     ck_assert_str_eq(call1(name, S("1x")),
                      "time.parse_duration_ns: time: unknown unit \"x\" in "
                      "duration \"1x\"");

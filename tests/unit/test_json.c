@@ -170,6 +170,21 @@ START_TEST(json_should_indent_like_go)
 }
 END_TEST
 
+START_TEST(json_should_use_prefix_and_indent)
+{
+    const rg_value *v = parse("{\"a\":[1],\"b\":{}}");
+    rg_buf b;
+    rg_buf_init(&b);
+    rg_json_write_indent(&b, v, "> ", "\t", 0);
+    ck_assert_str_eq(rg_buf_cstr(&b), "{\n> \t\"a\": [\n> \t\t1\n> \t],\n"
+                                      "> \t\"b\": {}\n> }");
+    rg_buf_clear(&b);
+    rg_json_write_indent(&b, v, "", "", 0);
+    ck_assert_str_eq(rg_buf_cstr(&b), "{\n\"a\": [\n1\n],\n\"b\": {}\n}");
+    rg_buf_free(&b);
+}
+END_TEST
+
 START_TEST(json_should_write_non_string_keys)
 {
     rg_builder *b = rg_object_builder(arena, 0);
@@ -293,6 +308,7 @@ static Suite *json_suite(void)
     tcase_add_test(tc, json_should_skip_bom);
     tcase_add_test(tc, json_should_escape_like_go);
     tcase_add_test(tc, json_should_indent_like_go);
+    tcase_add_test(tc, json_should_use_prefix_and_indent);
     tcase_add_test(tc, json_should_write_non_string_keys);
     tcase_add_test(tc, rego_text_should_match_opa);
     tcase_add_test(tc, buf_should_grow_and_take);

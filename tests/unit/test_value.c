@@ -370,6 +370,40 @@ START_TEST(collections_should_hash_apart)
 }
 END_TEST
 
+START_TEST(copy_should_be_deep_and_equal)
+{
+    rg_builder *b = rg_object_builder(arena, 0);
+    for (int i = 0; i < 20; i++) {
+        char key[8];
+        snprintf(key, sizeof key, "k%d", 19 - i);
+        rg_builder_put(b, str(key), num("1.50"));
+    }
+    rg_builder *s = rg_set_builder(arena, 0);
+    rg_builder_add(s, num("18446744073709551616"));
+    rg_builder_add(s, rg_int(arena, 100000));
+    const rg_value *items[] = { rg_builder_finish(b), rg_builder_finish(s),
+                                str("x"), rg_null() };
+    const rg_value *orig = rg_array(arena, items, 4);
+    rg_arena *other = rg_arena_new(0);
+    const rg_value *copy = rg_value_copy(other, orig);
+    rg_arena_free(arena);
+    arena = rg_arena_new(0);
+    ck_assert_uint_eq(rg_len(copy), 4);
+    const rg_value *obj = rg_array_at(copy, 0);
+    ck_assert_uint_eq(rg_len(obj), 20);
+    ck_assert_str_eq(rg_string_bytes(rg_object_key_at(obj, 0)), "k0");
+    ck_assert_str_eq(rg_number_text(other, rg_object_get_str(obj, "k7", 2)),
+                     "1.50");
+    ck_assert_int_eq(rg_object_index(obj, str("k11")), 3);
+    ck_assert_int_eq(rg_object_index(obj, str("nope")), -1);
+    const rg_value *set = rg_array_at(copy, 1);
+    ck_assert(rg_set_contains(set, num("18446744073709551616")));
+    ck_assert_int_eq(rg_set_index(set, num("100000.0")), 0);
+    ck_assert_str_eq(rg_string_bytes(rg_array_at(copy, 2)), "x");
+    rg_arena_free(other);
+}
+END_TEST
+
 static Suite *value_suite(void)
 {
     Suite *s = suite_create("value");
@@ -392,6 +426,7 @@ static Suite *value_suite(void)
     tcase_add_test(tc, large_set_should_find_every_element);
     tcase_add_test(tc, objects_should_compare_keys_then_values);
     tcase_add_test(tc, collections_should_hash_apart);
+    tcase_add_test(tc, copy_should_be_deep_and_equal);
     suite_add_tcase(s, tc);
     return s;
 }
