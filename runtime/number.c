@@ -345,7 +345,9 @@ void rg_number_norm(const rg_value *v, rg_norm *n, char buf[RG_NORM_BUF])
 
 static int sign_of(const rg_norm *n)
 {
-    return n->ndigits == 0 ? 0 : n->neg ? -1 : 1;
+    if (n->ndigits == 0)
+        return 0;
+    return n->neg ? -1 : 1;
 }
 
 static int compare_magnitude(const rg_norm *a, const rg_norm *b)

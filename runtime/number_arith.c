@@ -12,6 +12,9 @@
 
 #include <mpfr.h>
 
+/* mpz_get_si and mpz_set_si carry int64_t values through long. */
+_Static_assert(sizeof(long) == sizeof(int64_t), "long must be 64 bits");
+
 /* Mantissa bits of a big.Float parsed from text in Go (its default). */
 #define GO_FLOAT_PREC 64
 
@@ -265,7 +268,8 @@ static rg_number_status float_op(rg_arena *arena, op o, const rg_value *a,
 static rg_number_status binary(rg_arena *arena, op o, const rg_value *a,
                                const rg_value *b, const rg_value **out)
 {
-    assert(a->kind == RG_NUMBER && b->kind == RG_NUMBER);
+    assert(a->kind == RG_NUMBER);
+    assert(b->kind == RG_NUMBER);
     int64_t x, y;
     rg_number_status st;
     if (o == OP_DIV ? small_int(a, &x) && small_int(b, &y)

@@ -4,7 +4,7 @@
  * yaml.c).  Code outside runtime/ uses runtime/value.h only.
  *
  * Every value starts with struct rg_value (kind, form, flags), and the
- * kind says which of the structs below it is.
+ * kind selects which of the structs below it is.
  *
  * Numbers come in three forms:
  *   RG_NUM_INT  an int64_t.
@@ -109,7 +109,7 @@ typedef struct rg_norm {
 void rg_number_norm(const rg_value *v, rg_norm *n, char buf[RG_NORM_BUF]);
 /* Hash of a number; equal numbers hash alike. */
 uint64_t rg_number_hash(const rg_value *v);
-/* true and *out set when v holds an int64 (INT, or DEC with I64). */
+/* true and *out set when v is an int64 (INT, or DEC with I64). */
 static inline bool rg_number_i64_fast(const rg_value *v, int64_t *out)
 {
     if (v->form == RG_NUM_INT || (v->flags & RG_NUMF_I64)) {

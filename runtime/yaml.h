@@ -42,6 +42,7 @@
 #ifndef RG_YAML_H
 #define RG_YAML_H
 
+#include "runtime/buf.h"
 #include "runtime/error.h"
 #include "runtime/intern.h"
 #include "runtime/value.h"
@@ -109,6 +110,21 @@ int rg_yaml_stream(rg_arena *arena, const char *text, size_t len,
 const rg_value *rg_yaml_parse(rg_arena *arena, const char *text,
                               size_t len, const char *file, rg_intern *keys,
                               rg_errors *errs);
+
+/* Load the first document of text[0..len) as OPA's yaml.unmarshal does
+ * (later documents are not read; an empty text is null).  Syntax errors
+ * use go-yaml v2's message form, "yaml: line N: <problem>", which OPA's
+ * error texts contain.  Returns the value, or NULL with errors appended. */
+const rg_value *rg_yaml_unmarshal(rg_arena *arena, const char *text,
+                                  size_t len, rg_errors *errs);
+
+/* Append v as YAML the way OPA's yaml.marshal writes it, which is
+ * go-yaml v2's output for v's JSON form.  Mappings are in block style
+ * with keys in go-yaml's natural order.  Integers are exact up to 64
+ * bits, other numbers go through float64, and strings are quoted only
+ * when they would read back as another type.  Returns false if the
+ * emitter fails. */
+bool rg_yaml_write(rg_buf *out, const rg_value *v);
 
 /* The position of the node reached from root by path, an array of
  * steps: a string selects an object member (its key's position), a

@@ -46,6 +46,7 @@ typedef struct stream {
     bool stop;
     bool any_failed;
     bool root_empty;        /* the document is one empty plain scalar */
+    bool go_messages;       /* syntax errors in go-yaml v2's form */
 } stream;
 
 static rg_yaml_loc loc_of(const yaml_mark_t *mark)
@@ -370,9 +371,32 @@ static rg_yaml_loc offset_loc(const char *text, size_t len, size_t offset)
     return loc;
 }
 
+/* go-yaml v2's form: "yaml: line N: problem", where N is libyaml's
+ * 0-based problem line (plus one for scanner errors), or the context
+ * line when that is 0, and no line at all when both are 0. */
+static void go_syntax_error(stream *s, const yaml_parser_t *p)
+{
+    size_t line = p->problem_mark.line;
+    if (line != 0 && p->error == YAML_SCANNER_ERROR)
+        line++;
+    if (line == 0)
+        line = p->context_mark.line;
+    const char *problem = p->problem ? p->problem
+                                     : "unknown problem parsing YAML content";
+    rg_yaml_loc loc = loc_of(&p->problem_mark);
+    if (line)
+        rg_yaml_fail(&s->ld, loc, "yaml: line %zu: %s", line, problem);
+    else
+        rg_yaml_fail(&s->ld, loc, "yaml: %s", problem);
+}
+
 static void syntax_error(stream *s, const yaml_parser_t *p, const char *text,
                          size_t len)
 {
+    if (s->go_messages) {
+        go_syntax_error(s, p);
+        return;
+    }
     rg_yaml_loc loc = p->error == YAML_READER_ERROR
                       ? offset_loc(text, len, p->problem_offset)
                       : loc_of(&p->problem_mark);
@@ -430,12 +454,13 @@ static void stream_free(stream *s)
 
 static const rg_yaml_options default_options;
 
-int rg_yaml_stream(rg_arena *arena, const char *text, size_t len,
-                   const rg_yaml_options *opts, rg_yaml_doc_fn fn,
-                   void *user, rg_errors *errs)
+static int run_stream(rg_arena *arena, const char *text, size_t len,
+                      const rg_yaml_options *opts, rg_yaml_doc_fn fn,
+                      void *user, rg_errors *errs, bool go_messages)
 {
     stream s;
     memset(&s, 0, sizeof s);
+    s.go_messages = go_messages;
     s.ld.arena = arena;
     s.ld.opts = opts ? opts : &default_options;
     s.ld.errs = errs;
@@ -458,6 +483,13 @@ int rg_yaml_stream(rg_arena *arena, const char *text, size_t len,
     yaml_parser_delete(&parser);
     stream_free(&s);
     return syntax_failed || s.any_failed ? -1 : 0;
+}
+
+int rg_yaml_stream(rg_arena *arena, const char *text, size_t len,
+                   const rg_yaml_options *opts, rg_yaml_doc_fn fn,
+                   void *user, rg_errors *errs)
+{
+    return run_stream(arena, text, len, opts, fn, user, errs, false);
 }
 
 /* ---- One document ----------------------------------------------------------- */
@@ -496,6 +528,27 @@ const rg_value *rg_yaml_parse(rg_arena *arena, const char *text,
                       "starting at line %d", one.second_line);
         return NULL;
     }
+    if (one.failed)
+        return NULL;
+    return one.count == 0 ? rg_null() : one.value;
+}
+
+static bool take_first(void *user, const rg_yaml_doc *doc)
+{
+    single *one = user;
+    one->count++;
+    one->value = doc->value ? doc->value : rg_null();
+    one->failed = doc->failed;
+    return false;
+}
+
+const rg_value *rg_yaml_unmarshal(rg_arena *arena, const char *text,
+                                  size_t len, rg_errors *errs)
+{
+    rg_yaml_options opts = { NULL, NULL, false, NULL, NULL };
+    single one = { NULL, 0, 0, false };
+    if (run_stream(arena, text, len, &opts, take_first, &one, errs, true))
+        return NULL;
     if (one.failed)
         return NULL;
     return one.count == 0 ? rg_null() : one.value;

@@ -149,8 +149,12 @@ static bool resolve_int(rg_arena *arena, const char *s, size_t n,
         return true;
     }
     if (r == INT_OK && !neg) {
-        set(out, RG_YAML_BIG_INT, exact_decimal(arena, s, n));
-        return out->value != NULL;
+        mpz_t z;
+        mpz_init(z);
+        mpz_set_ui(z, (unsigned long)mag);
+        set(out, RG_YAML_BIG_INT, rg_number_from_mpz(arena, z));
+        mpz_clear(z);
+        return true;
     }
     if (base != 10 || s[sign] == '0')
         return false;

@@ -121,6 +121,8 @@ START_TEST(yaml_should_resolve_integers)
     check_scalar("123456789012345678901234567890",
                  "123456789012345678901234567890");
     check_scalar("-9223372036854775809", "-9223372036854775809");
+    check_scalar("0xFFFFFFFFFFFFFFFF", "18446744073709551615");
+    check_scalar("0o1777777777777777777777", "18446744073709551615");
     check_scalar("0x10000000000000000", "\"0x10000000000000000\"");
     check_scalar("0x", "\"0x\"");
     check_scalar("+", "\"+\"");
@@ -352,6 +354,12 @@ START_TEST(yaml_should_accept_crlf_bom_and_tabs)
                "{\"a\":[1,2],\"b\":\"x\"}");
     check_json("a: \"tab\\there\"\n", "{\"a\":\"tab\\there\"}");
     check_json("s: |\n  line1\n  line2\n", "{\"s\":\"line1\\nline2\\n\"}");
+    check_json("%YAML 1.1\n---\na: on\n", "{\"a\":true}");
+    const char utf16[] = "\xff\xfe" "a\0:\0 \0" "1\0\n\0";
+    const rg_value *v = rg_yaml_parse(arena, utf16, sizeof utf16 - 1,
+                                      "t.yaml", NULL, &errs);
+    ck_assert_ptr_nonnull(v);
+    ck_assert(rg_value_equal(rg_object_get_str(v, "a", 1), rg_int(arena, 1)));
 }
 END_TEST
 
@@ -478,6 +486,70 @@ START_TEST(yaml_should_intern_keys)
 }
 END_TEST
 
+/* rg_yaml_write of the JSON text json. */
+static void check_write(const char *json, const char *want)
+{
+    const rg_value *v = rg_json_parse(arena, json, strlen(json), NULL, NULL,
+                                      &errs);
+    ck_assert_ptr_nonnull(v);
+    rg_buf b;
+    rg_buf_init(&b);
+    ck_assert(rg_yaml_write(&b, v));
+    ck_assert_str_eq(rg_buf_cstr(&b), want);
+    const rg_value *back = rg_yaml_unmarshal(arena, b.data, b.len, &errs);
+    ck_assert_ptr_nonnull(back);
+    rg_buf_free(&b);
+}
+
+START_TEST(yaml_write_should_match_go_yaml)
+{
+    check_write("[{\"foo\": [1, 2, 3]}]", "- foo:\n  - 1\n  - 2\n  - 3\n");
+    check_write("{\"a\": \"yes\", \"b\": \"1\", \"c\": \"\", "
+                "\"d\": \"x: y\", \"n\": true, \"m\": null}",
+                "a: \"yes\"\nb: \"1\"\nc: \"\"\nd: 'x: y'\nm: null\n"
+                "\"n\": true\n");
+    check_write("{\"e\": \"line1\\nline2\"}", "e: |-\n  line1\n  line2\n");
+    check_write("{\"key10\": 1, \"key9\": 2, \"k\": \"2021-01-01\", "
+                "\"l\": \"1:20\"}",
+                "k: \"2021-01-01\"\nkey9: 2\nkey10: 1\nl: \"1:20\"\n");
+    check_write("[1.50, 1e21, 1.5e+300, 123456789012345678901234567890, "
+                "18446744073709551615, -7]",
+                "- 1.5\n- 1e21\n- 1.5e+300\n- 1.2345678901234568e+29\n"
+                "- 18446744073709551615\n- -7\n");
+    check_write("{}", "{}\n");
+    check_write("[[], {}, \" lead\", \"- x\", \"a'b\"]",
+                "- []\n- {}\n- ' lead'\n- '- x'\n- a'b\n");
+}
+END_TEST
+
+START_TEST(yaml_write_should_list_sets)
+{
+    rg_builder *s = rg_set_builder(arena, 0);
+    rg_builder_add(s, rg_int(arena, 3));
+    rg_builder_add(s, rg_int(arena, 1));
+    rg_buf b;
+    rg_buf_init(&b);
+    ck_assert(rg_yaml_write(&b, rg_builder_finish(s)));
+    ck_assert_str_eq(rg_buf_cstr(&b), "- 1\n- 3\n");
+    rg_buf_free(&b);
+}
+END_TEST
+
+START_TEST(yaml_unmarshal_should_use_go_messages)
+{
+    ck_assert_ptr_null(rg_yaml_unmarshal(arena, "[1,2,3", 6, &errs));
+    ck_assert_uint_eq(errs.count, 1);
+    ck_assert_str_eq(errs.items[0].message,
+                     "yaml: line 1: did not find expected ',' or ']'");
+    const char *two = "a: 1\n---\nb: 2\n";
+    const rg_value *v = rg_yaml_unmarshal(arena, two, strlen(two), &errs);
+    ck_assert_ptr_nonnull(v);
+    ck_assert_uint_eq(rg_len(v), 1);
+    ck_assert(rg_value_equal(rg_yaml_unmarshal(arena, "", 0, &errs),
+                             rg_null()));
+}
+END_TEST
+
 static Suite *yaml_suite(void)
 {
     Suite *s = suite_create("yaml");
@@ -504,6 +576,9 @@ static Suite *yaml_suite(void)
     tcase_add_test(tc, yaml_parse_should_keep_exact_integers);
     tcase_add_test(tc, yaml_should_record_positions);
     tcase_add_test(tc, yaml_should_intern_keys);
+    tcase_add_test(tc, yaml_write_should_match_go_yaml);
+    tcase_add_test(tc, yaml_write_should_list_sets);
+    tcase_add_test(tc, yaml_unmarshal_should_use_go_messages);
     suite_add_tcase(s, tc);
     return s;
 }
