@@ -18,7 +18,10 @@
  *     and value; the rule kind is derived once by the parser.
  *
  * Every node carries its position.  The whole tree of a module lives in
- * the module's arena and dies with rg_module_free.
+ * the module's arena and dies with rg_module_free.  Else branches and
+ * v0's chained bodies share their head's ref, key and argument terms
+ * with the first rule, so a pass that rewrites terms in place must copy
+ * them first.
  */
 #ifndef RG_AST_H
 #define RG_AST_H
@@ -244,6 +247,8 @@ typedef enum rg_rego_version {
 typedef struct rg_module {
     const char *file;
     rg_rego_version version;    /* dialect the module was parsed with */
+    bool v1_compatible;         /* a v0 module with "import rego.v1": the
+                                   v1 rules and checks apply to it */
     rg_term *package;           /* a ref starting with data */
     rg_loc package_loc;
     rg_import **imports;

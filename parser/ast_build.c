@@ -15,12 +15,18 @@ rg_term *rg_ast_term(rg_parser *p, rg_term_kind kind, rg_loc loc)
     return t;
 }
 
-rg_term *rg_ast_var(rg_parser *p, const char *name, rg_loc loc)
+rg_term *rg_ast_var_len(rg_parser *p, const char *name, uint32_t len,
+                        rg_loc loc)
 {
     rg_term *t = rg_ast_term(p, RG_TERM_VAR, loc);
     t->u.var.name = name;
-    t->u.var.len = (uint32_t)strlen(name);
+    t->u.var.len = len;
     return t;
+}
+
+rg_term *rg_ast_var(rg_parser *p, const char *name, rg_loc loc)
+{
+    return rg_ast_var_len(p, name, (uint32_t)strlen(name), loc);
 }
 
 rg_term *rg_ast_string(rg_parser *p, const char *s, uint32_t len,

@@ -135,14 +135,20 @@ static void write_template(jw *w, const rg_term *t)
 }
 
 static const char *const term_types[] = {
-    [RG_TERM_NULL] = "null",          [RG_TERM_BOOLEAN] = "boolean",
-    [RG_TERM_NUMBER] = "number",      [RG_TERM_STRING] = "string",
-    [RG_TERM_VAR] = "var",            [RG_TERM_REF] = "ref",
-    [RG_TERM_ARRAY] = "array",        [RG_TERM_OBJECT] = "object",
-    [RG_TERM_SET] = "set",            [RG_TERM_ARRAY_COMP] = "arraycomprehension",
+    [RG_TERM_NULL] = "null",
+    [RG_TERM_BOOLEAN] = "boolean",
+    [RG_TERM_NUMBER] = "number",
+    [RG_TERM_STRING] = "string",
+    [RG_TERM_VAR] = "var",
+    [RG_TERM_REF] = "ref",
+    [RG_TERM_ARRAY] = "array",
+    [RG_TERM_OBJECT] = "object",
+    [RG_TERM_SET] = "set",
+    [RG_TERM_ARRAY_COMP] = "arraycomprehension",
     [RG_TERM_SET_COMP] = "setcomprehension",
     [RG_TERM_OBJECT_COMP] = "objectcomprehension",
-    [RG_TERM_CALL] = "call",          [RG_TERM_TEMPLATE] = "templatestring",
+    [RG_TERM_CALL] = "call",
+    [RG_TERM_TEMPLATE] = "templatestring",
 };
 
 static void write_term_value(jw *w, const rg_term *t)
@@ -404,8 +410,10 @@ void rg_ast_write_module_json(FILE *out, const rg_module *m, bool locations)
     jw w = {out, locations};
     fputs("{\"file\":", out);
     write_cstr(&w, m->file);
-    fprintf(out, ",\"version\":\"v%d\",\"package\":{\"path\":",
-            m->version == RG_REGO_V1 ? 1 : 0);
+    fprintf(out, ",\"version\":\"v%d\"", m->version == RG_REGO_V1 ? 1 : 0);
+    if (m->v1_compatible)
+        fputs(",\"v1_compatible\":true", out);
+    fputs(",\"package\":{\"path\":", out);
     write_term(&w, m->package);
     write_loc(&w, &m->package_loc);
     putc('}', out);

@@ -95,8 +95,8 @@ rg_tok rg_lexer_keyword(const char *word, size_t len, uint32_t bits)
         return RG_TOK_IDENT;
     for (size_t i = 0; i < RG_ARRAY_LEN(keywords); i++) {
         const keyword *k = &keywords[i];
-        if (k->word[0] == word[0] && strlen(k->word) == len &&
-            memcmp(k->word, word, len) == 0)
+        if (k->word[0] == word[0] && strncmp(k->word, word, len) == 0 &&
+            k->word[len] == '\0')
             return (k->bit == 0 || (bits & k->bit)) ? k->tok : RG_TOK_IDENT;
     }
     return RG_TOK_IDENT;
@@ -165,6 +165,13 @@ static uint32_t utf8_seq_len(const unsigned char *s, uint32_t n)
     return need;
 }
 
+/* true for printable ASCII and tab: bytes that need no checking inside
+ * strings and comments. */
+static bool is_plain_ascii(char c)
+{
+    return (c >= 0x20 && c < 0x7f) || c == '\t';
+}
+
 /* Step over one character of string or comment content, checking
  * UTF-8, NUL and newlines.  Sets *error on a bad character. */
 static void advance_char(rg_lexer *lx, const char **error)
@@ -204,8 +211,12 @@ static void skip_comment(rg_lexer *lx, rg_token *t)
     t->line = lx->line;
     t->col = lx->pos - lx->line_start - lx->cont_bytes + 1;
     t->error = NULL;
-    while (lx->pos < lx->len && lx->src[lx->pos] != '\n')
-        advance_char(lx, &t->error);
+    while (lx->pos < lx->len && lx->src[lx->pos] != '\n') {
+        if (is_plain_ascii(lx->src[lx->pos]))
+            lx->pos++;
+        else
+            advance_char(lx, &t->error);
+    }
     t->end = lx->pos;
     if (t->end > t->start && lx->src[t->end - 1] == '\r')
         t->end--;
@@ -332,7 +343,10 @@ static void scan_quoted(rg_lexer *lx, rg_token *t, bool template_str)
             scan_escape(lx, t, template_str);
             continue;
         }
-        advance_char(lx, &t->error);
+        if (is_plain_ascii((char)c))
+            lx->pos++;
+        else
+            advance_char(lx, &t->error);
     }
     if (t->error)
         t->kind = RG_TOK_ILLEGAL;

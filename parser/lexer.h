@@ -2,8 +2,8 @@
  * The Rego lexer: turns source bytes into tokens on demand.
  *
  * The lexer keeps no token buffer.  The parser asks for one token at a
- * time and backtracks by copying the small rg_lexer struct.  Token text points into the source; nothing is
- * allocated.
+ * time and backtracks by copying the small rg_lexer struct.  Token text
+ * points into the source, so scanning allocates nothing.
  *
  * Whitespace and comments are skipped, but a token records whether
  * whitespace came before it (refs and calls must follow their head with

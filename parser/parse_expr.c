@@ -129,6 +129,19 @@ static void hint_future_in(rg_parser *p)
                   "expressions";
 }
 
+/* In v0 without the "every" keyword, note a hint when an expression
+ * "every" is followed by a name on the same line, as OPA does. */
+static void hint_future_every(rg_parser *p, const rg_expr *e)
+{
+    if ((p->lx.keywords & RG_KW_EVERY) || p->version != RG_REGO_V0 ||
+        e->kind != RG_EXPR_TERM || e->u.term->kind != RG_TERM_VAR ||
+        strcmp(e->u.term->u.var.name, "every") != 0)
+        return;
+    if (rg_pstate_tok(p) == RG_TOK_IDENT && !p->lx.tok.nl_before)
+        p->hint = "`import future.keywords.every` for `every x in xs "
+                  "{ ... }` expressions";
+}
+
 static rg_expr *parse_some_vars(rg_parser *p, rg_loc loc)
 {
     size_t base = p->top;
@@ -226,6 +239,7 @@ rg_expr *rg_parse_expr_simple(rg_parser *p, bool allow_with)
         e = parse_plain_expr(p, loc);
         if (e == NULL)
             return NULL;
+        hint_future_every(p, e);
         e->negated = negated;
         if (allow_with && rg_pstate_tok(p) == RG_TOK_WITH &&
             !rg_parse_expr_withs(p, e))

@@ -127,6 +127,9 @@ bool rg_pstate_text_is(const rg_parser *p, const char *word);
 
 rg_term *rg_ast_term(rg_parser *p, rg_term_kind kind, rg_loc loc);
 rg_term *rg_ast_var(rg_parser *p, const char *name, rg_loc loc);
+/* A var whose NUL-terminated name of len bytes lives in the arena. */
+rg_term *rg_ast_var_len(rg_parser *p, const char *name, uint32_t len,
+                        rg_loc loc);
 rg_term *rg_ast_string(rg_parser *p, const char *s, uint32_t len,
                        rg_loc loc);
 rg_term *rg_ast_bool(rg_parser *p, bool value, rg_loc loc);
@@ -178,8 +181,10 @@ rg_term *rg_parse_term_infix(rg_parser *p, bool key_value);
 /* Continue an infix term whose first operand is already parsed. */
 rg_term *rg_parse_term_infix_from(rg_parser *p, rg_term *lhs,
                                   bool key_value);
-/* Parse a ref or call continuing head (current token ".", "[", "("). */
-rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head);
+/* Parse a ref or call continuing head (current token ".", "[", "(").
+ * Selectors must follow with no whitespace, except that gap_ok allows
+ * it before the first one, as in rule heads ("p [x] { ... }"). */
+rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head, bool gap_ok);
 /* A var from the current identifier token, "_" becoming "$N". */
 rg_term *rg_parse_term_var(rg_parser *p);
 /* Treat a keyword token followed directly by "." or "[" as a name. */

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The module arena's first block, per byte of source: the tree of a
- * typical policy takes a few times its text. */
+/* The module arena's first block, per byte of source.  An estimate: the
+ * tree of a policy takes a few times the size of its text. */
 #define MODULE_ARENA_PER_BYTE 6
 #define MODULE_ARENA_MIN 4096
 
@@ -59,19 +59,10 @@ static bool keyword_starts_ref(const rg_parser *p)
            (lx->src[lx->pos] == '.' || lx->src[lx->pos] == '[');
 }
 
-static rg_term *package_path(rg_parser *p, rg_term *t)
+/* data followed by the parts of ref t; NULL (and an error) when a part
+ * is not a name. */
+static rg_term *package_path_of_ref(rg_parser *p, rg_term *t, rg_term *data)
 {
-    rg_loc loc = t->loc;
-    rg_term *data = rg_ast_var(p, "data", loc);
-    if (t->kind == RG_TERM_VAR) {
-        rg_term *parts[2] = {data, rg_ast_string(p, t->u.var.name,
-                                                 t->u.var.len, loc)};
-        return rg_ast_ref(p, parts, 2, loc);
-    }
-    if (t->kind != RG_TERM_REF) {
-        rg_pstate_illegal_token(p);
-        return NULL;
-    }
     rg_term *first = t->u.ref.parts[0];
     if (first->kind != RG_TERM_VAR) {
         rg_pstate_error_at(p, first->loc.line, first->loc.col,
@@ -94,9 +85,23 @@ static rg_term *package_path(rg_parser *p, rg_term *t)
         }
         parts[i] = part;
     }
-    rg_term *ref = rg_ast_ref(p, parts, n, loc);
-    ref->loc = t->loc;
-    return ref;
+    return rg_ast_ref(p, parts, n, t->loc);
+}
+
+/* The package path for the term after "package": data.NAME... */
+static rg_term *package_path(rg_parser *p, rg_term *t)
+{
+    rg_term *data = rg_ast_var(p, "data", t->loc);
+    if (t->kind == RG_TERM_VAR) {
+        rg_term *parts[2] = {data, rg_ast_string(p, t->u.var.name,
+                                                 t->u.var.len, t->loc)};
+        return rg_ast_ref(p, parts, 2, t->loc);
+    }
+    if (t->kind != RG_TERM_REF) {
+        rg_pstate_illegal_token(p);
+        return NULL;
+    }
+    return package_path_of_ref(p, t, data);
 }
 
 static stmt *parse_package(rg_parser *p)
@@ -475,6 +480,7 @@ static void assemble(rg_parser *p, rg_module *m, stmt **stmts,
         else if (stmts[i]->kind == STMT_BODY)
             add_body_rule(p, m, stmts[i], &cap);
     }
+    m->v1_compatible = p->v1_checks && p->version == RG_REGO_V0;
     if (p->v1_checks)
         for (uint32_t i = 0; i < m->rule_count; i++)
             rg_parse_rule_check_v1(p, m->rules[i]);
@@ -497,10 +503,23 @@ static void setup(rg_parser *p, rg_arena *arena, const char *file,
                     (experimental ? RG_KW_AND | RG_KW_OR : 0);
 }
 
+/* false, with an error, when src is too large to parse. */
+static bool check_size(const char *file, size_t len, rg_errors *errs)
+{
+    if (len <= RG_PARSE_MAX_SOURCE_BYTES)
+        return true;
+    rg_errors_add(errs, "rego_parse_error", file, 0, 0,
+                  "source too large: %zu bytes (the limit is %zu)", len,
+                  RG_PARSE_MAX_SOURCE_BYTES);
+    return false;
+}
+
 static rg_module *parse_module_once(const char *file, const char *src,
                                     size_t len, rg_rego_version version,
                                     bool experimental, rg_errors *errs)
 {
+    if (!check_size(file, len, errs))
+        return NULL;
     size_t hint = len * MODULE_ARENA_PER_BYTE;
     rg_arena *arena = rg_arena_new(hint < MODULE_ARENA_MIN
                                        ? MODULE_ARENA_MIN : hint);
@@ -583,6 +602,8 @@ bool rg_parse_query(rg_arena *arena, const char *file, const char *src,
                     size_t len, const rg_parse_options *opts, rg_body *out,
                     rg_errors *errs)
 {
+    if (!check_size(file, len, errs))
+        return false;
     rg_parser p;
     rg_rego_version v = opts ? opts->version : RG_REGO_V1;
     setup(&p, arena, file, src, len, v, opts && opts->experimental);

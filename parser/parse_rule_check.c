@@ -7,25 +7,26 @@
  * naming what cannot be a rule head.
  */
 #include "parser/parse_internal.h"
+#include "runtime/builtin.h"
 
 #include <string.h>
 
-/* Operators the parser itself produces; a statement calling one cannot
- * name a rule.  NOTE: OPA checks the whole builtin table here, so a
- * statement such as "count(x)" becomes a function rule in this parser
- * and is rejected later by the compiler instead. */
+/* Operators the parser itself produces.  A statement calling one of
+ * these, or any builtin of the registry, cannot name a rule. */
 static const char *const operator_names[] = {
     "equal", "neq", "lt", "gt", "lte", "gte", "plus", "minus", "mul",
     "div", "rem", "and", "or", "internal.member_2", "internal.member_3",
 };
 
-static bool is_operator(rg_parser *p, const rg_term *op)
+static bool is_builtin(rg_parser *p, const rg_term *op)
 {
     const char *name = rg_ast_ref_name(p, op);
-    for (size_t i = 0; name && i < RG_ARRAY_LEN(operator_names); i++)
+    if (name == NULL)
+        return false;
+    for (size_t i = 0; i < RG_ARRAY_LEN(operator_names); i++)
         if (strcmp(name, operator_names[i]) == 0)
             return true;
-    return false;
+    return rg_builtin_find(name) != NULL;
 }
 
 static rg_rule *stmt_rule(rg_parser *p, rg_term *ref, rg_loc loc)
@@ -162,7 +163,7 @@ static rg_rule *rule_from_expr(rg_parser *p, rg_expr *e)
         return rule_from_eq(p, terms[1], terms[2], false, loc);
     if (op_is(p, terms[0], "assign") && e->u.call.count == 3)
         return rule_from_eq(p, terms[1], terms[2], true, loc);
-    if (is_operator(p, terms[0]))
+    if (is_builtin(p, terms[0]))
         return error_rule(p, loc, "rule name conflicts with built-in "
                           "function", NULL);
     return rule_from_call(p, terms, e->u.call.count, loc);

@@ -21,7 +21,8 @@ rg_term *rg_parse_term_var(rg_parser *p)
     if (rg_pstate_text_is(p, "_"))
         t = rg_ast_wildcard(p, loc);
     else
-        t = rg_ast_var(p, rg_pstate_text(p), loc);
+        t = rg_ast_var_len(p, rg_pstate_text(p), rg_token_len(&p->lx.tok),
+                           loc);
     rg_pstate_next(p);
     return t;
 }
@@ -202,6 +203,12 @@ static rg_term *parse_bracket_part(rg_parser *p)
     return t;
 }
 
+static bool is_selector(const rg_parser *p)
+{
+    rg_tok k = rg_pstate_tok(p);
+    return k == RG_TOK_DOT || k == RG_TOK_LBRACK || k == RG_TOK_LPAREN;
+}
+
 static bool continues_ref(const rg_parser *p)
 {
     rg_tok k = rg_pstate_tok(p);
@@ -209,7 +216,26 @@ static bool continues_ref(const rg_parser *p)
            (k == RG_TOK_DOT || k == RG_TOK_LBRACK || k == RG_TOK_LPAREN);
 }
 
-rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head)
+/* The ref of the parts above base, popped from the scratch stack. */
+static rg_term *pop_ref(rg_parser *p, size_t base, rg_loc loc)
+{
+    uint32_t count;
+    rg_term **parts = (rg_term **)rg_pstate_pop(p, base, &count);
+    rg_term *ref = rg_ast_ref(p, parts, count, loc);
+    rg_pstate_close(p, &ref->loc);
+    return ref;
+}
+
+/* A call of the ref so far, and any selectors after it: "f(x).y". */
+static rg_term *parse_ref_call(rg_parser *p, size_t base, rg_loc loc)
+{
+    rg_term *result = parse_call(p, pop_ref(p, base, loc));
+    if (result && continues_ref(p) && rg_pstate_tok(p) != RG_TOK_LPAREN)
+        result = rg_parse_term_ref(p, result, false);
+    return result;
+}
+
+rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head, bool gap_ok)
 {
     if (!rg_pstate_enter(p))
         return NULL;
@@ -221,30 +247,18 @@ rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head)
     size_t base = p->top;
     rg_pstate_push(p, head);
     rg_term *result = NULL;
-    for (;;) {
-        rg_term *part = NULL;
-        if (!continues_ref(p)) {
-            uint32_t count;
-            rg_term **parts = (rg_term **)rg_pstate_pop(p, base, &count);
-            result = rg_ast_ref(p, parts, count, loc);
-            rg_pstate_close(p, &result->loc);
+    for (bool first = true;; first = false) {
+        bool selector = first && gap_ok ? is_selector(p) : continues_ref(p);
+        if (!selector) {
+            result = pop_ref(p, base, loc);
             break;
         }
         if (rg_pstate_tok(p) == RG_TOK_LPAREN) {
-            uint32_t count;
-            rg_term **parts = (rg_term **)rg_pstate_pop(p, base, &count);
-            rg_term *op = rg_ast_ref(p, parts, count, loc);
-            rg_pstate_close(p, &op->loc);
-            result = parse_call(p, op);
-            if (result && continues_ref(p) &&
-                rg_pstate_tok(p) != RG_TOK_LPAREN)
-                result = rg_parse_term_ref(p, result);
+            result = parse_ref_call(p, base, loc);
             break;
         }
-        if (rg_pstate_tok(p) == RG_TOK_DOT)
-            part = parse_dot_part(p);
-        else
-            part = parse_bracket_part(p);
+        rg_term *part = rg_pstate_tok(p) == RG_TOK_DOT
+                            ? parse_dot_part(p) : parse_bracket_part(p);
         if (part == NULL) {
             p->top = base;
             break;
@@ -257,9 +271,11 @@ rg_term *rg_parse_term_ref(rg_parser *p, rg_term *head)
 
 static bool is_root_document(const rg_term *t)
 {
-    return t->kind == RG_TERM_VAR &&
-           (strcmp(t->u.var.name, "data") == 0 ||
-            strcmp(t->u.var.name, "input") == 0);
+    if (t->kind != RG_TERM_VAR)
+        return false;
+    const char *name = t->u.var.name;
+    return (t->u.var.len == 4 && memcmp(name, "data", 4) == 0) ||
+           (t->u.var.len == 5 && memcmp(name, "input", 5) == 0);
 }
 
 static rg_term *finish_term(rg_parser *p, rg_term *t)
@@ -267,7 +283,7 @@ static rg_term *finish_term(rg_parser *p, rg_term *t)
     if (t == NULL)
         return NULL;
     if (continues_ref(p))
-        return rg_parse_term_ref(p, t);
+        return rg_parse_term_ref(p, t, false);
     if (is_root_document(t))
         return rg_ast_ref(p, &t, 1, t->loc);
     return t;

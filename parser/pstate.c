@@ -12,6 +12,10 @@
 
 #define PARSE_ERROR_CODE "rego_parse_error"
 
+/* Scratch-stack slots allocated up front: enough for the lists of most
+ * modules, so a parse usually grows it never. */
+#define PARSE_STACK_INITIAL 256
+
 /* Most errors kept per parse; later ones only cost memory.  The caller's
  * rg_errors list applies its own (smaller) limit. */
 #define PARSE_MAX_ERRORS 1000
@@ -44,6 +48,8 @@ void rg_pstate_init(rg_parser *p, rg_arena *arena, const char *file,
     rg_lexer_init(&p->lx, src, len, keywords);
     p->lx.on_comment = record_comment;
     p->lx.comment_ctx = p;
+    rg_grow((void **)&p->stk, &p->capstk, PARSE_STACK_INITIAL,
+            sizeof(void *));
     rg_pstate_next(p);
 }
 

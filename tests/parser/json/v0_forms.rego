@@ -17,3 +17,7 @@ f(x) = true {
 p { false } { true }
 
 q = 1 { false } else = 2
+
+gap [x] {
+	x := 2
+}
