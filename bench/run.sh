@@ -14,6 +14,15 @@ else
     status=1
 fi
 
+# ---- compile cache: 500 rules in a fresh engine, warm cache vs none ----
+echo "== compile cache"
+if [ -x "$BUILD/bench/cache_bench" ]; then
+    "$BUILD/bench/cache_bench" || status=1
+else
+    echo "cache_bench not built in $BUILD/bench"
+    status=1
+fi
+
 # ---- scanning: the shared corpus and a generated 2,500-resource cluster,
 # framework all, median wall time of several runs and the largest peak
 # memory (from the scanner's --stats, which reads getrusage).  The

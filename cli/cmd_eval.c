@@ -47,7 +47,9 @@ static void usage(FILE *out)
             "                           or every such file below a "
             "directory\n"
             "  -i FILE                  the input document (JSON or YAML)\n"
-            "  --format FMT             json (default), pretty or raw\n"
+            "  --format FMT             json (default), pretty (values, "
+            "or a table of\n"
+            "                           bindings) or raw (values only)\n"
             "  --v0, --v1               Rego dialect of the modules "
             "(default v1)\n"
             "  --strict-builtin-errors  stop at the first builtin error\n"
@@ -61,6 +63,7 @@ static int parse_args(int argc, char **argv, eval_cli *c)
 {
     memset(c, 0, sizeof *c);
     rg_options_init(&c->opts);
+    c->opts.capture_expressions = true;
     c->format = "json";
     c->paths = rg_xcalloc((size_t)argc + 1, sizeof *c->paths);
     for (int i = 1; i < argc; i++) {
@@ -234,6 +237,64 @@ static void print_raw(const rg_result *r)
         }
 }
 
+/* One cell of the pretty table: the value as compact JSON. */
+static char *cell(const rg_value *v)
+{
+    return v ? rg_json_text(v, 0, 0) : rg_xstrdup("");
+}
+
+static void print_rule(const size_t *width, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        putchar('+');
+        for (size_t k = 0; k < width[i] + 2; k++)
+            putchar('-');
+    }
+    printf("+\n");
+}
+
+static void print_row(char *const *cells, const size_t *width, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        printf("| %-*s ", (int)width[i], cells[i]);
+    printf("|\n");
+}
+
+/* --format pretty: without bindings the expression values as JSON,
+ * with bindings a table of them, one line per result. */
+static void print_pretty(const rg_result *r)
+{
+    size_t nb = rg_result_binding_count(r), rows = rg_result_rows(r);
+    if (nb == 0) {
+        print_raw(r);
+        return;
+    }
+    size_t *width = rg_xcalloc(nb, sizeof *width);
+    char **cells = rg_xcalloc((rows + 1) * nb, sizeof *cells);
+    for (size_t i = 0; i < nb; i++) {
+        cells[i] = rg_xstrdup(rg_result_binding_name(r, i));
+        width[i] = strlen(cells[i]);
+    }
+    for (size_t row = 0; row < rows; row++)
+        for (size_t i = 0; i < nb; i++) {
+            char *c = cell(rg_result_binding(r, row,
+                                             rg_result_binding_name(r, i)));
+            cells[(row + 1) * nb + i] = c;
+            if (strlen(c) > width[i])
+                width[i] = strlen(c);
+        }
+    print_rule(width, nb);
+    print_row(cells, width, nb);
+    print_rule(width, nb);
+    for (size_t row = 0; row < rows; row++)
+        print_row(cells + (row + 1) * nb, width, nb);
+    print_rule(width, nb);
+    for (size_t i = 0; i < (rows + 1) * nb; i++)
+        free(cells[i]);
+    free(cells);
+    free(width);
+}
+
 static void print_stats(const rg_engine *e, const rg_cache *cache)
 {
     rg_stats s;
@@ -279,6 +340,11 @@ static int run(eval_cli *c, rg_engine *e, loader *L, rg_errors *errs)
     rg_result *r = rg_query_eval(q, input, errs);
     if (r && strcmp(c->format, "raw") == 0) {
         print_raw(r);
+    } else if (r && strcmp(c->format, "pretty") == 0) {
+        if (rg_result_rows(r) == 0)
+            printf("undefined\n");
+        else
+            print_pretty(r);
     } else if (r) {
         char *json = rg_result_json(r, 2);
         printf("%s\n", json);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "runtime/json.h"
+#include "runtime/yaml.h"
 
 char *rg_loadfile_read(const char *path, size_t *len, rg_errors *errs)
 {
@@ -43,6 +44,11 @@ const rg_value *rg_loadfile_parse(rg_arena *arena, const char *path,
                                   const char *text, size_t len,
                                   rg_errors *errs)
 {
+    size_t n = strlen(path);
+    bool yaml = (n >= 5 && strcmp(path + n - 5, ".yaml") == 0) ||
+                (n >= 4 && strcmp(path + n - 4, ".yml") == 0);
+    if (yaml)
+        return rg_yaml_parse(arena, text, len, path, NULL, errs);
     return rg_json_parse(arena, text, len, path, NULL, errs);
 }
 

@@ -12,6 +12,7 @@
 
 #include "parser/parser.h"
 #include "runtime/json.h"
+#include "runtime/yaml.h"
 
 uint64_t rg_engine_clock_ns(void)
 {
@@ -180,7 +181,12 @@ int rg_engine_set_data_text(rg_engine *e, const char *path,
                             rg_errors *errs)
 {
     rg_arena *tmp = rg_arena_new(0);
-    const rg_value *v = rg_json_parse(tmp, text, len, file, NULL, errs);
+    size_t n = file ? strlen(file) : 0;
+    bool yaml = (n >= 5 && strcmp(file + n - 5, ".yaml") == 0) ||
+                (n >= 4 && strcmp(file + n - 4, ".yml") == 0);
+    const rg_value *v = yaml ?
+        rg_yaml_parse(tmp, text, len, file, NULL, errs) :
+        rg_json_parse(tmp, text, len, file, NULL, errs);
     int rc = v ? rg_engine_set_data(e, path, v, errs) : -1;
     rg_arena_free(tmp);
     return rc;

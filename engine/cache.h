@@ -3,14 +3,15 @@
  * in include/regolith.h).
  *
  * Key.  A compiled body is stored under a text that holds everything
- * that decides its bytecode: the rule's node path, the dialect, the
- * fingerprint of the whole rule tree (the path and kind of every rule,
- * which fixes node ids and which names are rules), the names of the
- * engine's registered builtins, the module's package and imports, the
- * position of the body in its else chain and the rule's source text.
- * Lookups hash that text and compare it byte for byte, so a hit is
- * never a collision.  An identical rule in an identical rule tree is a
- * hit; any change to its body is a miss.
+ * that decides its bytecode: the rule's node path, the dialect, a
+ * SHA-256 digest of the whole rule tree (every node's path in id order
+ * and every rule's node and kind, which fix node ids and which names are
+ * rules), the names of the engine's registered builtins, the module's
+ * package and imports, the position of the body in its else chain and
+ * the rule's source text.  Lookups hash that text and compare it byte
+ * for byte, so apart from a SHA-256 collision of two rule trees, a hit
+ * is exact.  An identical rule in an identical rule tree is a hit; any
+ * change to its body is a miss.
  */
 #ifndef RG_ENGINE_CACHE_H
 #define RG_ENGINE_CACHE_H

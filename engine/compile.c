@@ -11,6 +11,7 @@
 
 typedef struct job {
     rg_engine *engine;
+    const rg_node *node;
     rg_module *module;
     rg_rule *link;
     rg_rule *first;
@@ -21,7 +22,7 @@ static rg_proc *compile_link(void *ctx, rg_errors *errs)
     job *j = ctx;
     rg_arena *arena = rg_arena_new(0);
     rg_xproc *xp = rg_lower_rule(j->engine, j->module, j->link, j->first,
-                                 arena, errs);
+                                 j->node, arena, errs);
     rg_proc *p = xp ? rg_plan(j->engine, xp, arena, errs) : NULL;
     if (p == NULL)
         rg_arena_free(arena);
@@ -68,9 +69,8 @@ static char *cache_key(rg_engine *e, const rg_node *n, const job *j,
         text_add(&buf, &len, &cap, rg_string_bytes(k), rg_string_len(k));
         text_add(&buf, &len, &cap, "/", 1);
     }
-    int hn = snprintf(head, sizeof head, "\n%d %016llx %u\n",
-                      (int)j->module->version,
-                      (unsigned long long)e->tree_hash, index);
+    int hn = snprintf(head, sizeof head, "\n%d %s %u\n",
+                      (int)j->module->version, e->tree_digest, index);
     text_add(&buf, &len, &cap, head, (size_t)hn);
     for (size_t i = 0; i < e->ncustom; i++) {
         text_add(&buf, &len, &cap, e->custom[i]->name,
@@ -132,7 +132,7 @@ static int compile_def(rg_engine *e, const rg_node *n, rg_ruledef *d,
     uint32_t i = 0;
     int rc = 0;
     for (rg_rule *r = d->rule; r; r = r->else_rule, i++) {
-        job j = {e, d->module, r, d->rule};
+        job j = {e, n, d->module, r, d->rule};
         rg_proc *p = compile_one(e, n, &j, i, errs);
         if (p == NULL) {
             rc = -1;
@@ -166,6 +166,8 @@ int rg_engine_compile(rg_engine *e, rg_errors *errs)
         if (n->default_def && compile_def(e, n, n->default_def, errs) < 0)
             rc = -1;
     }
+    if (rc == 0)
+        rc = rg_recursion_check(e, errs);
     if (rc == 0)
         e->compiled = true;
     return rc;

@@ -126,7 +126,7 @@ struct rg_engine {
     rg_node *root;
     rg_node **nodes;                /* by id */
     uint32_t nnodes;
-    uint64_t tree_hash;             /* fingerprint of every rule path */
+    char tree_digest[65];           /* SHA-256 (hex) of the rule tree */
     rg_proc **owned;                /* procs compiled without a cache */
     size_t nowned, capowned;
     rg_stats stats;
@@ -140,6 +140,9 @@ void rg_engine_release_procs(rg_engine *engine);
 uint64_t rg_engine_clock_ns(void);
 /* engine/api.c: a deep copy of v living in arena. */
 const rg_value *rg_engine_copy_value(rg_arena *arena, const rg_value *v);
+
+/* engine/recursion.c: report rules that reach themselves; 0 or -1. */
+int rg_recursion_check(rg_engine *engine, rg_errors *errs);
 
 /* engine/tree.c: merge modules into the rule tree.  Returns 0 or -1. */
 int rg_tree_build(rg_engine *engine, rg_errors *errs);

@@ -9,6 +9,7 @@
  * with the enclosing body refer to the enclosing variables.
  */
 #include "engine/xform.h"
+#include "engine/metadata.h"
 
 #include <string.h>
 
@@ -35,6 +36,8 @@ struct rg_lowerer {
     const char **varnames;
     uint32_t nvars, capvars;
     const rg_value *pkg;            /* package path below data, array */
+    const rg_rule *rule;            /* rule being lowered; NULL: query */
+    const rg_node *node;            /* its node */
     int depth;
     bool failed;
 };
@@ -268,6 +271,30 @@ static void declare_pattern(lowerer *L, scope *S, const rg_term *t)
     }
 }
 
+/* Declare the variables of ":=" target t; a variable that an earlier
+ * ":=" or "some" of the same body declared is an error. */
+static void declare_assigned(lowerer *L, scope *S, const rg_term *t)
+{
+    if (t->kind == RG_TERM_VAR) {
+        for (uint32_t i = 0; i < S->n; i++)
+            if (strcmp(S->names[i], t->u.var.name) == 0 && S->from[i] > 0 &&
+                S->from[i] < S->scanning) {
+                rg_errors_add(L->errs, "rego_compile_error", t->loc.file,
+                              (int)t->loc.line, (int)t->loc.col,
+                              "var %s assigned above", t->u.var.name);
+                L->failed = true;
+                return;
+            }
+        declare_pattern(L, S, t);
+        return;
+    }
+    uint32_t n = t->kind == RG_TERM_OBJECT ? t->u.object.count :
+                 t->kind == RG_TERM_ARRAY ? t->u.collection.count : 0;
+    for (uint32_t i = 0; i < n; i++)
+        declare_assigned(L, S, t->kind == RG_TERM_OBJECT ?
+                         t->u.object.values[i] : t->u.collection.items[i]);
+}
+
 static bool is_op_named(const rg_term *op, const char *name)
 {
     if (op->kind == RG_TERM_REF && op->u.ref.count == 1)
@@ -293,7 +320,7 @@ static void scan_expr(lowerer *L, scope *S, const rg_expr *e)
     case RG_EXPR_CALL:
         if (e->u.call.count == 3 && is_op_named(e->u.call.terms[0],
                                                 "assign"))
-            declare_pattern(L, S, e->u.call.terms[1]);
+            declare_assigned(L, S, e->u.call.terms[1]);
         scan_expr_as_term(L, S, e);
         break;
     case RG_EXPR_TERM:
@@ -598,9 +625,32 @@ static bool resolve_op(lowerer *L, scope *S, const rg_term *opt,
     return false;
 }
 
+/* rego.metadata.rule() and .chain() depend only on the modules: the
+ * value, or NULL for any other call. */
+static const rg_value *metadata_call(lowerer *L, const rg_term *op,
+                                     uint32_t count)
+{
+    char *name = op_name(L, op);
+    if (name == NULL || count != 1)
+        return NULL;
+    bool rule = strcmp(name, "rego.metadata.rule") == 0;
+    bool chain = strcmp(name, "rego.metadata.chain") == 0;
+    if (!rule && !chain)
+        return NULL;
+    if (L->rule == NULL)
+        return rule ? rg_builder_finish(rg_object_builder(L->arena, 0)) :
+                      rg_array(L->arena, NULL, 0);
+    if (rule)
+        return rg_metadata_rule(L->arena, L->rule);
+    return rg_metadata_chain(L->arena, L->engine, L->node, L->rule, L->pkg);
+}
+
 static rg_xterm *lower_call(lowerer *L, scope *S, rg_term **args,
                             uint32_t count, rg_loc loc)
 {
+    const rg_value *meta = metadata_call(L, args[0], count);
+    if (meta)
+        return xconst(L, loc, meta);
     rg_xterm *x = xnew(L, XK_CALL, loc, count - 1);
     if (!resolve_op(L, S, args[0], x))
         return x;
@@ -608,6 +658,9 @@ static rg_xterm *lower_call(lowerer *L, scope *S, rg_term **args,
         x->items[i - 1] = lower_term(L, S, args[i]);
     return x;
 }
+
+static void lower_with(lowerer *L, scope *S, const rg_with *src,
+                       rg_xwith *w);
 
 static rg_xterm *lower_expr_term(lowerer *L, scope *S, const rg_expr *e)
 {
@@ -626,7 +679,14 @@ static rg_xterm *lower_template(lowerer *L, scope *S, const rg_term *t)
     for (uint32_t i = 0; i < t->u.template.count; i++) {
         const rg_template_part *p = &t->u.template.parts[i];
         if (p->expr) {
-            x->items[i] = lower_expr_term(L, S, p->expr);
+            rg_xterm *part = lower_expr_term(L, S, p->expr);
+            part->nwith = p->expr->with_count;
+            if (part->nwith)
+                part->withs = rg_arena_calloc(L->arena, part->nwith,
+                                              sizeof *part->withs);
+            for (uint32_t k = 0; k < part->nwith; k++)
+                lower_with(L, S, p->expr->withs[k], &part->withs[k]);
+            x->items[i] = part;
             continue;
         }
         x->items[i] = xconst(L, t->loc, rg_string(L->arena, p->text,
@@ -1003,11 +1063,13 @@ static void lower_params(lowerer *L, scope *S, const rg_head *h,
 }
 
 rg_xproc *rg_lower_rule(rg_engine *engine, rg_module *module,
-                        rg_rule *rule, rg_rule *first, rg_arena *arena,
-                        rg_errors *errs)
+                        rg_rule *rule, rg_rule *first, const rg_node *node,
+                        rg_arena *arena, rg_errors *errs)
 {
     lowerer L;
     lowerer_init(&L, engine, module, arena, errs);
+    L.rule = rule;
+    L.node = node;
     rg_xproc *xp = rg_arena_calloc(arena, 1, sizeof *xp);
     scope *S = scope_new(&L, NULL);
     const rg_head *h = &first->head;

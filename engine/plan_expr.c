@@ -9,6 +9,8 @@
 
 static uint32_t plan_call_value(planner *P, const rg_xterm *c);
 static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n);
+static uint32_t *push_withs(planner *P, const rg_xwith *withs, uint32_t n);
+static void pop_withs(planner *P, uint32_t *ws, uint32_t n);
 
 /* ---- Blocks ------------------------------------------------------------- */
 
@@ -130,12 +132,12 @@ static uint32_t plan_ref(planner *P, const rg_xterm *t)
 
 /* ---- Composite terms ---------------------------------------------------- */
 
-static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n)
+/* Emit ts into registers regs[i], evaluable operands first, so their
+ * ref keys bind variables that later operands read. */
+static void plan_operands(planner *P, rg_xterm **ts, uint32_t n,
+                          uint32_t *regs)
 {
-    uint32_t *regs = rg_xmalloc((n + 1) * sizeof *regs);
     bool *done = rg_xcalloc(n + 1, sizeof *done);
-    /* Evaluable operands first, so their ref keys bind variables that
-     * later operands read. */
     for (uint32_t left = n; left > 0;) {
         uint32_t before = left;
         for (uint32_t i = 0; i < n; i++)
@@ -152,6 +154,12 @@ static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n)
         }
     }
     free(done);
+}
+
+static uint32_t plan_block(planner *P, rg_xterm **ts, uint32_t n)
+{
+    uint32_t *regs = rg_xmalloc((n + 1) * sizeof *regs);
+    plan_operands(P, ts, n, regs);
     uint32_t block = P->nregs;
     P->nregs += n;
     for (uint32_t i = 0; i < n; i++)
@@ -223,7 +231,9 @@ static uint32_t plan_template(planner *P, const rg_xterm *t)
         uint32_t pos = rg_plan_emit(P, RG_OP_COMP_BEGIN, block + i,
                                     RG_COMP_SET, 0, slot);
         saved_bound saved = bound_save(P);
+        uint32_t *ws = push_withs(P, part->withs, part->nwith);
         uint32_t vr = rg_plan_term(P, part);
+        pop_withs(P, ws, part->nwith);
         rg_plan_emit(P, RG_OP_COMP_ADD, slot, vr, 0, RG_COMP_SET);
         bound_restore(P, saved);
         close_block(P, pos, &P->code[pos].c);
@@ -464,6 +474,14 @@ static void plan_print(planner *P, const rg_xterm *c)
     rg_plan_emit(P, RG_OP_PRINT, block, c->n, 0, 0);
 }
 
+/* true when expression idx of a query reports its value, even false,
+ * instead of failing on false (rg_options.capture_expressions). */
+static bool capturing(const planner *P, uint32_t idx)
+{
+    return P->expr_regs && idx != UINT32_MAX &&
+           P->engine->opts.capture_expressions;
+}
+
 static void plan_call_stmt(planner *P, const rg_xterm *c)
 {
     switch (c->op) {
@@ -482,16 +500,20 @@ static void plan_call_stmt(planner *P, const rg_xterm *c)
         rg_plan_destructure(P, c->items[c->n - 1], r);
         return;
     }
-    if (c->op == XOP_COMPARE && c->n == 2) {
-        uint32_t block = plan_block(P, c->items, 2);
-        rg_plan_emit(P, RG_OP_TEST, block, block + 1, c->cmp, 0);
+    uint32_t idx = P->cur_expr;
+    bool capture = capturing(P, idx);
+    if (c->op == XOP_COMPARE && c->n == 2 && !capture) {
+        uint32_t regs[2];
+        plan_operands(P, c->items, 2, regs);
+        rg_plan_emit(P, RG_OP_TEST, regs[0], regs[1], c->cmp, 0);
         return;
     }
-    uint32_t idx = P->cur_expr;
     uint32_t r = emit_call(P, c, c->n);
-    rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
+    if (!capture)
+        rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
     /* A query's call expression shows the call's result. */
-    if (P->expr_regs && idx != UINT32_MAX && c->op != XOP_COMPARE)
+    if (P->expr_regs && idx != UINT32_MAX &&
+        (capture || c->op != XOP_COMPARE))
         P->expr_regs[idx] = r;
 }
 
@@ -575,7 +597,8 @@ static void plan_positive(planner *P, const rg_xexpr *e)
     case XE_TERM: {
         uint32_t idx = P->cur_expr;
         uint32_t r = rg_plan_term(P, e->term);
-        rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
+        if (e->negated || !capturing(P, idx))
+            rg_plan_emit(P, RG_OP_TRUTHY, r, 0, 0, 0);
         if (P->expr_regs && !e->negated && idx != UINT32_MAX)
             P->expr_regs[idx] = r;
         break;
@@ -622,12 +645,11 @@ static void plan_negated(planner *P, const rg_xexpr *e)
     close_block(P, pos, &P->code[pos].a);
 }
 
-void rg_plan_expr(planner *P, const rg_xexpr *e)
+static uint32_t *push_withs(planner *P, const rg_xwith *withs, uint32_t n)
 {
-    P->loc = e->loc;
-    uint32_t *ws = rg_xmalloc((e->nwith + 1) * sizeof *ws);
-    for (uint32_t i = 0; i < e->nwith; i++) {
-        const rg_xwith *w = &e->withs[i];
+    uint32_t *ws = rg_xmalloc((n + 1) * sizeof *ws);
+    for (uint32_t i = 0; i < n; i++) {
+        const rg_xwith *w = &withs[i];
         uint32_t vr = 0;
         if (w->def.func_node < 0 && w->def.func_builtin < 0)
             vr = rg_plan_term(P, w->value);
@@ -635,14 +657,26 @@ void rg_plan_expr(planner *P, const rg_xexpr *e)
         P->loc = w->loc;
         rg_plan_emit(P, RG_OP_WITH_PUSH, ws[i], vr, 0, 0);
     }
+    return ws;
+}
+
+static void pop_withs(planner *P, uint32_t *ws, uint32_t n)
+{
+    for (uint32_t i = n; i-- > 0;)
+        rg_plan_emit(P, RG_OP_WITH_POP, ws[i], 0, 0, 0);
+    free(ws);
+}
+
+void rg_plan_expr(planner *P, const rg_xexpr *e)
+{
+    P->loc = e->loc;
+    uint32_t *ws = push_withs(P, e->withs, e->nwith);
     P->loc = e->loc;
     if (e->negated)
         plan_negated(P, e);
     else
         plan_positive(P, e);
-    for (uint32_t i = e->nwith; i-- > 0;)
-        rg_plan_emit(P, RG_OP_WITH_POP, ws[i], 0, 0, 0);
-    free(ws);
+    pop_withs(P, ws, e->nwith);
 }
 
 void rg_plan_copy_tables(planner *P, rg_proc *p)

@@ -103,6 +103,8 @@ static void vm_init(rg_vm *vm, rg_query *q, const rg_value *input,
     vm->max_steps = e->opts.max_steps;
     if (e->opts.timeout_ms)
         vm->deadline_ns = rg_vm_clock_ns() + e->opts.timeout_ms * 1000000ULL;
+    vm->memory_budget = e->opts.memory_budget;
+    vm->limited = vm->max_steps || vm->deadline_ns || vm->memory_budget;
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     vm->now_ns = (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;

@@ -7,7 +7,12 @@
  */
 #include "engine/internal.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include <openssl/evp.h>
+
+#include "runtime/buf.h"
 
 static rg_node *node_new(rg_engine *e, rg_node *parent, const char *name,
                          size_t len)
@@ -148,12 +153,32 @@ static void add_def(rg_engine *e, rg_node *n, rg_ruledef *d)
     n->defs[n->ndefs++] = d;
 }
 
-static uint64_t hash_mix(uint64_t h, const void *p, size_t n)
+/* The tree's fingerprint: a SHA-256 digest of every node's path in id
+ * order and every rule's node, kind and default flag.  Cached bodies
+ * refer to nodes by id, so equal fingerprints mean equal trees. */
+static void fingerprint(rg_engine *e)
 {
-    const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ s[i]) * 1099511628211ULL;
-    return h;
+    rg_buf b;
+    rg_buf_init(&b);
+    for (uint32_t id = 0; id < e->nnodes; id++) {
+        const rg_node *n = e->nodes[id];
+        for (size_t i = 0; i < rg_len(n->path); i++) {
+            const rg_value *k = rg_array_at(n->path, i);
+            rg_buf_putc(&b, '/');
+            rg_buf_append(&b, rg_string_bytes(k), rg_string_len(k));
+        }
+        rg_buf_putc(&b, '\n');
+        for (uint32_t i = 0; i < n->ndefs; i++)
+            rg_buf_printf(&b, "%u %d\n", id, (int)n->defs[i]->kind);
+        if (n->default_def)
+            rg_buf_printf(&b, "%u default\n", id);
+    }
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_Digest(b.data ? b.data : "", b.len, md, &len, EVP_sha256(), NULL);
+    for (unsigned int i = 0; i < len && i < 32; i++)
+        snprintf(e->tree_digest + 2 * i, 3, "%02x", md[i]);
+    rg_buf_free(&b);
 }
 
 static int place_rule(rg_engine *e, rg_module *m, rg_node *pkg,
@@ -169,8 +194,7 @@ static int place_rule(rg_engine *e, rg_module *m, rg_node *pkg,
     d->kind = r->kind;
     d->is_default = r->is_default;
     d->suffix_len = total - stop;
-    e->tree_hash = hash_mix(e->tree_hash, &n->id, sizeof n->id);
-    e->tree_hash = hash_mix(e->tree_hash, &d->kind, sizeof d->kind);
+
     if (r->kind == RG_RULE_FUNCTION)
         n->is_function = true;
     if (d->suffix_len > 0)
@@ -184,9 +208,15 @@ static int place_rule(rg_engine *e, rg_module *m, rg_node *pkg,
         n->has_complete = true;
     if (r->is_default) {
         if (n->default_def) {
+            char name[512];
+            size_t at = (size_t)snprintf(name, sizeof name, "data");
+            for (size_t i = 0; i < rg_len(n->path) && at < sizeof name; i++)
+                at += (size_t)snprintf(name + at, sizeof name - at, ".%s",
+                                       rg_string_bytes(rg_array_at(n->path,
+                                                                   i)));
             rg_errors_add(errs, "rego_type_error", r->loc.file,
                           (int)r->loc.line, (int)r->loc.col,
-                          "multiple default rules %s found", n->name);
+                          "multiple default rules %s found", name);
             return -1;
         }
         n->default_def = d;
@@ -213,7 +243,6 @@ int rg_tree_build(rg_engine *e, rg_errors *errs)
     e->tree_arena = rg_arena_new(0);
     e->nnodes = 0;
     e->nodes = NULL;
-    e->tree_hash = 14695981039346656037ULL;
     e->root = node_new(e, NULL, "", 0);
     int rc = 0;
     for (size_t i = 0; i < e->nmodules; i++) {
@@ -226,5 +255,6 @@ int rg_tree_build(rg_engine *e, rg_errors *errs)
             if (place_rule(e, m, pkg, m->rules[j], errs) < 0)
                 rc = -1;
     }
+    fingerprint(e);
     return rc;
 }

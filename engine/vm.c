@@ -10,6 +10,7 @@
  */
 #include "engine/vm.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -46,16 +47,24 @@ void rg_vm_error(rg_vm *vm, const char *code, const rg_loc *loc,
  * nothing per element. */
 #define SMALL_INTS 256
 
+static const rg_value *small_ints[SMALL_INTS];
+static rg_arena *small_ints_arena;
+static pthread_once_t small_ints_once = PTHREAD_ONCE_INIT;
+
+/* Build the shared integers once per process; they live as long as it
+ * does (reachable from small_ints_arena, never freed). */
+static void make_small_ints(void)
+{
+    small_ints_arena = rg_arena_new(0);
+    for (size_t i = 0; i < SMALL_INTS; i++)
+        small_ints[i] = rg_int(small_ints_arena, (int64_t)i);
+}
+
 static const rg_value *int_value(rg_vm *vm, size_t i)
 {
-    static _Thread_local const rg_value *cache[SMALL_INTS];
-    static _Thread_local rg_arena *cache_arena;
     if (i < SMALL_INTS) {
-        if (cache_arena == NULL)
-            cache_arena = rg_arena_new(0);
-        if (cache[i] == NULL)
-            cache[i] = rg_int(cache_arena, (int64_t)i);
-        return cache[i];
+        pthread_once(&small_ints_once, make_small_ints);
+        return small_ints[i];
     }
     return rg_int(vm->arena, (int64_t)i);
 }
@@ -390,16 +399,22 @@ static const rg_value *template_text(rg_vm *vm, rg_frame *f,
 
 static bool over_limits(rg_vm *vm, const rg_loc *loc)
 {
-    vm->steps++;
     if (vm->max_steps && vm->steps > vm->max_steps) {
         rg_vm_error(vm, "eval_cancel_error", loc,
                     "evaluation exceeded the step limit of %llu",
                     (unsigned long long)vm->max_steps);
         return true;
     }
-    if (vm->deadline_ns && vm->steps % RG_VM_CLOCK_EVERY == 0 &&
-        rg_vm_clock_ns() > vm->deadline_ns) {
+    if (vm->steps % RG_VM_CLOCK_EVERY != 0)
+        return false;
+    if (vm->deadline_ns && rg_vm_clock_ns() > vm->deadline_ns) {
         rg_vm_error(vm, "eval_cancel_error", loc, "evaluation timed out");
+        return true;
+    }
+    if (vm->memory_budget && rg_arena_bytes(vm->arena) > vm->memory_budget) {
+        rg_vm_error(vm, "eval_cancel_error", loc,
+                    "evaluation exceeded the memory budget of %zu bytes",
+                    vm->memory_budget);
         return true;
     }
     return false;
@@ -413,7 +428,8 @@ int rg_vm_exec(rg_vm *vm, rg_frame *f, uint32_t pc)
     const rg_value **R = f->regs;
     for (;;) {
         const rg_insn *in = &p->code[pc];
-        if (RG_UNLIKELY((vm->max_steps || vm->deadline_ns) &&
+        vm->steps++;
+        if (RG_UNLIKELY(vm->limited &&
                         over_limits(vm, &p->locs[pc])))
             return RG_RUN_ERR;
         switch ((rg_opcode)in->op) {

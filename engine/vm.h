@@ -18,7 +18,8 @@
  * with an error, well inside a default 8 MiB thread stack. */
 #define RG_VM_MAX_DEPTH 2000
 
-/* Steps between two checks of the wall-clock deadline. */
+/* Steps between two checks of the wall-clock deadline and the memory
+ * budget. */
 #define RG_VM_CLOCK_EVERY 4096
 
 /* One contribution of a rule body to a document: a value or set
@@ -43,6 +44,8 @@ typedef struct rg_acc {
 typedef struct rg_memo {
     const rg_value **values;        /* per node id */
     uint8_t *state;                 /* 0 unknown, 1 running, 2 done */
+    rg_builder **calls;             /* per function node: arguments ->
+                                       [result] or [] when undefined */
 } rg_memo;
 
 typedef struct rg_overlay {
@@ -81,6 +84,8 @@ struct rg_vm {
     uint64_t steps;
     uint64_t max_steps;
     uint64_t deadline_ns;
+    size_t memory_budget;           /* bytes of vm->arena; 0 = none */
+    bool limited;                   /* any of the three limits is set */
     uint32_t depth;
     rg_memo memo;
     rg_overlay *overlays;

@@ -423,9 +423,23 @@ const rg_value *rg_vm_call_func(rg_vm *vm, const rg_node *n,
                                 const rg_value *const *args,
                                 uint32_t nargs, const rg_loc *loc)
 {
-    RG_UNUSED(nargs);
     RG_UNUSED(loc);
-    return eval_values(vm, n, args, true);
+    /* Calls are memoized per query (and afresh under each with), but
+     * not while functions are replaced: a replacement sees originals. */
+    if (vm->fn_overlays)
+        return eval_values(vm, n, args, true);
+    rg_builder **slot = &vm->memo.calls[n->id];
+    const rg_value *key = rg_array(vm->arena, args, nargs);
+    const rg_value *hit = *slot ? rg_builder_get(*slot, key) : NULL;
+    if (hit)
+        return rg_len(hit) ? rg_array_at(hit, 0) : NULL;
+    const rg_value *v = eval_values(vm, n, args, true);
+    if (vm->failed)
+        return NULL;
+    if (*slot == NULL)
+        *slot = rg_object_builder(vm->arena, 0);
+    rg_builder_put(*slot, key, rg_array(vm->arena, &v, v ? 1 : 0));
+    return v;
 }
 
 void rg_vm_memo_reset(rg_vm *vm)
@@ -434,4 +448,6 @@ void rg_vm_memo_reset(rg_vm *vm)
     vm->memo.values = rg_arena_calloc(vm->arena, n + 1,
                                       sizeof *vm->memo.values);
     vm->memo.state = rg_arena_calloc(vm->arena, n + 1, 1);
+    vm->memo.calls = rg_arena_calloc(vm->arena, n + 1,
+                                     sizeof *vm->memo.calls);
 }

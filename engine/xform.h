@@ -58,6 +58,8 @@ struct rg_xterm {
     int arity;                  /* declared operands of the callee */
     const char *name;           /* the operator's name, for errors */
     bool text;                  /* template part written as text */
+    struct rg_xwith *withs;     /* template part: its with-modifiers */
+    uint32_t nwith;
 };
 
 typedef enum rg_xekind {
@@ -118,11 +120,11 @@ typedef struct rg_xproc {
 typedef struct rg_lowerer rg_lowerer;
 
 /* engine/lower.c: lower one rule (one link of an else chain, with the
- * first link's head when the else omits it) of module into arena.
- * Returns NULL with errors. */
+ * first link's head when the else omits it) of module, sitting at node,
+ * into arena.  Returns NULL with errors. */
 rg_xproc *rg_lower_rule(rg_engine *engine, rg_module *module,
-                        rg_rule *rule, rg_rule *first, rg_arena *arena,
-                        rg_errors *errs);
+                        rg_rule *rule, rg_rule *first, const rg_node *node,
+                        rg_arena *arena, rg_errors *errs);
 /* Lower a query body parsed in module context mod (may be NULL). */
 rg_xproc *rg_lower_query(rg_engine *engine, rg_module *mod,
                          rg_body *body, rg_arena *arena, rg_errors *errs);

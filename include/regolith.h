@@ -67,6 +67,10 @@ typedef struct rg_options {
     rg_dialect dialect;
     bool strict_builtin_errors;  /* a failing builtin stops the query */
     bool experimental_keywords;  /* "and" / "or" expression operators */
+    bool capture_expressions;    /* a query expression whose value is
+                                    false yields a row showing false
+                                    instead of failing, as opa eval
+                                    does; off: OPA's topdown semantics */
     uint64_t max_steps;          /* VM instructions per evaluation; 0 =
                                     no limit */
     uint64_t timeout_ms;         /* wall time per evaluation; 0 = none */
@@ -90,7 +94,8 @@ int rg_engine_add_module(rg_engine *engine, const char *file,
                          const char *src, size_t len, rg_errors *errs);
 
 /* Set the base document at path (slash-separated, "" for the root) to a
- * JSON or YAML text, or to a value, which is copied into the engine. */
+ * JSON or YAML text (YAML when file ends in .yaml or .yml), or to a
+ * value, which is copied into the engine. */
 int rg_engine_set_data_text(rg_engine *engine, const char *path,
                             const char *file, const char *text, size_t len,
                             rg_errors *errs);

@@ -39,11 +39,25 @@ rg_bstatus rg_args_one_of(rg_bctx *ctx, int operand, const rg_value *v,
                               v);
 }
 
+/* True when text is written as an integer: an optional minus sign and
+ * digits, with no fraction or exponent. */
+static bool args_integer_text(const char *text)
+{
+    const char *p = text + (*text == '-');
+    if (!*p)
+        return false;
+    for (; *p; p++)
+        if (*p < '0' || *p > '9')
+            return false;
+    return true;
+}
+
 rg_bstatus rg_args_int(rg_bctx *ctx, int operand, const rg_value *v,
                        int64_t *out)
 {
     RG_ARGS_TRY(rg_args_kind(ctx, operand, v, RG_NUMBER));
-    if (rg_number_int64(v, out))
+    const char *text = rg_number_text(rg_bctx_arena(ctx), v);
+    if (args_integer_text(text) && rg_number_int64(v, out))
         return RG_BUILTIN_OK;
     return rg_bctx_error(ctx, "eval_type_error",
                          "operand %d must be integer number but got "

@@ -35,9 +35,11 @@ rg_bstatus rg_args_kind(rg_bctx *ctx, int operand, const rg_value *v,
 rg_bstatus rg_args_one_of(rg_bctx *ctx, int operand, const rg_value *v,
                           const char *names);
 
-/* v must be an integral number that fits int64_t, stored in *out; else
- * "operand N must be integer number but got floating-point number" (or
- * "... must be number but got K" for a non-number). */
+/* v must be a number written as an integer (no fraction or exponent,
+ * so 1.0 and 1e2 are rejected as OPA rejects them) that fits int64_t,
+ * stored in *out; else "operand N must be integer number but got
+ * floating-point number" (or "... must be number but got K" for a
+ * non-number). */
 rg_bstatus rg_args_int(rg_bctx *ctx, int operand, const rg_value *v,
                        int64_t *out);
 

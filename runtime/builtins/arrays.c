@@ -1,7 +1,7 @@
 /*
  * Array builtins: array.concat, array.flatten (one level deep),
- * array.reverse and array.slice.  array.slice clamps its bounds into the array, as OPA
- * does, instead of failing.
+ * array.reverse and array.slice.  array.slice clamps its bounds into
+ * the array, as OPA does, instead of failing.
  */
 #include "runtime/builtins/args.h"
 #include "runtime/builtins/vlist.h"

@@ -1,8 +1,8 @@
 /*
  * Base64 with Go's encoding/base64 rules: the standard and URL-safe
- * alphabets, with or without padding; decoding skips \r and \n and
- * reports the offset of the first bad byte as Go does ("illegal base64
- * data at input byte N").
+ * alphabets, with or without padding.  Decoding skips \r and \n and
+ * reports the offset of the first invalid byte as Go does ("illegal
+ * base64 data at input byte N").
  */
 #ifndef RG_BASE64_H
 #define RG_BASE64_H

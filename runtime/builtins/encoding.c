@@ -114,7 +114,8 @@ static rg_bstatus encoding_b64url_decode(rg_bctx *ctx,
         if (len % 4 == 1)
             return rg_bctx_error(ctx, "eval_builtin_error",
                                  "illegal base64url string: %s", s);
-        rg_strbuf_pad(&t, '=', len % 4 == 2 ? 2 : len % 4 == 3 ? 1 : 0);
+        size_t missing = (4 - len % 4) % 4;
+        rg_strbuf_pad(&t, '=', missing);
     }
     return encoding_b64_decode_text(ctx, t.data, t.len, RG_BASE64_URL, out);
 }

@@ -9,8 +9,9 @@
 #include "runtime/builtins/gofmt.h"
 #include "runtime/builtins/runes.h"
 
-/* Widths and precisions above this are treated as Go treats overflow:
- * "%!(BADWIDTH)" / "%!(BADPREC)"; it also bounds the output size. */
+/* Maximum width or precision, which bounds the output size.  A larger
+ * value given through * prints "%!(BADWIDTH)" or "%!(BADPREC)" as Go
+ * does on overflow; a larger written number is clamped to it. */
 #define GOFMT_MAX_WIDTH 1000000
 
 typedef struct gofmt_spec {
@@ -25,6 +26,8 @@ typedef struct gofmt_state {
     const rg_gofmt_arg *args;
     size_t nargs;
     size_t next;        /* next operand to use */
+    bool reordered;     /* an explicit [n] index was used */
+    bool bad_index;     /* the last [n] index was invalid */
 } gofmt_state;
 
 /* Append text (len bytes, runes code points), padded to the width. */
@@ -53,6 +56,17 @@ static const char *gofmt_type(const rg_gofmt_arg *a)
 
 static void gofmt_value(rg_strbuf *out, const rg_gofmt_arg *a);
 
+/* The sign character Go prints before a number: '-', '+' with the plus
+ * flag, ' ' with the space flag, or 0 for none. */
+static char gofmt_sign(const gofmt_spec *sp, bool neg)
+{
+    if (neg)
+        return '-';
+    if (sp->plus)
+        return '+';
+    return sp->space ? ' ' : 0;
+}
+
 /* "%!v(type=value)" for a verb the operand does not support. */
 static void gofmt_bad_verb(rg_strbuf *out, char verb, const rg_gofmt_arg *a)
 {
@@ -79,9 +93,8 @@ static void gofmt_integer(rg_strbuf *out, const gofmt_spec *sp, mpz_t v,
         want = (size_t)sp->prec;
     else if (sp->zero && sp->has_width && !sp->minus)
         want = (size_t)sp->width - (neg || sp->plus || sp->space);
-    rg_strbuf_addc(&num, neg ? '-' : sp->plus ? '+' : sp->space ? ' ' : 0);
-    if (!neg && !sp->plus && !sp->space)
-        num.len = 0;
+    if (gofmt_sign(sp, neg))
+        rg_strbuf_addc(&num, gofmt_sign(sp, neg));
     if (sp->verb == 'O')
         rg_strbuf_adds(&num, "0o");
     else if (sp->sharp && base == 16)
@@ -229,10 +242,13 @@ static void gofmt_float(rg_strbuf *out, const gofmt_spec *sp, double d)
     rg_strbuf t;
     rg_strbuf_init(&t, out->arena);
     bool neg = d < 0 || (d == 0 && 1 / d < 0);
-    rg_strbuf_addc(&t, neg ? '-' : sp->plus ? '+' : sp->space ? ' ' : 0);
-    if (!neg && !sp->plus && !sp->space)
-        t.len = 0;
-    char verb = sp->verb == 'v' ? 'g' : sp->verb == 'F' ? 'f' : sp->verb;
+    if (gofmt_sign(sp, neg))
+        rg_strbuf_addc(&t, gofmt_sign(sp, neg));
+    char verb = sp->verb;
+    if (verb == 'v')
+        verb = 'g';
+    else if (verb == 'F')
+        verb = 'f';
     double mag = neg ? -d : d;
     if ((verb == 'g' || verb == 'G') && !sp->has_prec) {
         gofmt_float_shortest(&t, mag, verb == 'G');
@@ -261,8 +277,14 @@ static void gofmt_string(rg_strbuf *out, const gofmt_spec *sp,
     rg_strbuf t;
     rg_strbuf_init(&t, out->arena);
     switch (sp->verb) {
-    case 's':
     case 'v':
+        if (sp->sharp) {
+            rg_format_quote(&t, a->s, len);
+            break;
+        }
+        gofmt_pad(out, sp, a->s, len, true);
+        return;
+    case 's':
         gofmt_pad(out, sp, a->s, len, true);
         return;
     case 'q':
@@ -344,6 +366,28 @@ static bool gofmt_number(gofmt_state *st, const char *f, size_t flen,
     return true;
 }
 
+/* An explicit operand index "[n]" at *i selects operand n (from 1) for
+ * what follows, as Go's fmt allows. */
+static void gofmt_index(gofmt_state *st, const char *f, size_t flen,
+                        size_t *i)
+{
+    if (*i >= flen || f[*i] != '[')
+        return;
+    st->reordered = true;
+    size_t j = *i + 1;
+    long n = 0;
+    while (j < flen && f[j] >= '0' && f[j] <= '9' && n <= GOFMT_MAX_WIDTH)
+        n = n * 10 + (f[j++] - '0');
+    bool ok = j < flen && f[j] == ']' && j > *i + 1 && n >= 1 &&
+              (size_t)n <= st->nargs;
+    while (j < flen && f[j] != ']')
+        j++;
+    *i = j < flen ? j + 1 : flen;
+    st->bad_index = !ok;
+    if (ok)
+        st->next = (size_t)n - 1;
+}
+
 /* Parse flags, width and precision after '%' at *i. */
 static void gofmt_spec_parse(gofmt_state *st, const char *f, size_t flen,
                              size_t *i, gofmt_spec *sp)
@@ -358,6 +402,7 @@ static void gofmt_spec_parse(gofmt_state *st, const char *f, size_t flen,
         sp->space |= c == ' ';
     }
     bool neg;
+    gofmt_index(st, f, flen, i);
     if (!gofmt_number(st, f, flen, i, &sp->width, &sp->has_width, &neg))
         rg_strbuf_adds(st->out, "%!(BADWIDTH)");
     if (neg) {
@@ -368,6 +413,7 @@ static void gofmt_spec_parse(gofmt_state *st, const char *f, size_t flen,
         (*i)++;
         sp->has_prec = true;
         bool seen = false;
+        gofmt_index(st, f, flen, i);
         if (!gofmt_number(st, f, flen, i, &sp->prec, &seen, &neg) || neg) {
             rg_strbuf_adds(st->out, "%!(BADPREC)");
             sp->has_prec = false;
@@ -379,7 +425,9 @@ static void gofmt_directive(gofmt_state *st, const char *f, size_t flen,
                             size_t *i)
 {
     gofmt_spec sp;
+    st->bad_index = false;
     gofmt_spec_parse(st, f, flen, i, &sp);
+    gofmt_index(st, f, flen, i);
     if (*i >= flen) {
         rg_strbuf_adds(st->out, "%!(NOVERB)");
         return;
@@ -391,6 +439,12 @@ static void gofmt_directive(gofmt_state *st, const char *f, size_t flen,
         return;
     }
     sp.verb = verb < 0x80 ? (char)verb : '?';
+    if (st->bad_index) {
+        rg_strbuf_adds(st->out, "%!");
+        rg_strbuf_add(st->out, f + start, *i - start);
+        rg_strbuf_adds(st->out, "(BADINDEX)");
+        return;
+    }
     if (st->next >= st->nargs) {
         rg_strbuf_adds(st->out, "%!");
         rg_strbuf_add(st->out, f + start, *i - start);
@@ -403,7 +457,7 @@ static void gofmt_directive(gofmt_state *st, const char *f, size_t flen,
 void rg_gofmt(rg_strbuf *out, const char *fmt, size_t flen,
               const rg_gofmt_arg *args, size_t nargs)
 {
-    gofmt_state st = { out, args, nargs, 0 };
+    gofmt_state st = { out, args, nargs, 0, false, false };
     for (size_t i = 0; i < flen;) {
         if (fmt[i] != '%') {
             rg_strbuf_addc(out, fmt[i++]);
@@ -412,7 +466,7 @@ void rg_gofmt(rg_strbuf *out, const char *fmt, size_t flen,
         i++;
         gofmt_directive(&st, fmt, flen, &i);
     }
-    if (st.next >= nargs)
+    if (st.next >= nargs || st.reordered)
         return;
     rg_strbuf_adds(out, "%!(EXTRA ");
     for (size_t j = st.next; j < nargs; j++) {

@@ -3,10 +3,12 @@
  *
  * Operands are what OPA hands to Go: integers (int64 or arbitrary size),
  * floating-point numbers (double), strings, and for every other value its
- * term text as a string.  Verbs: %v %d %s %q %x %X %o %O %b %e %E %f %F
- * %g %G %t %c %U %%; flags + - # 0 and space; width and precision,
- * including *.  Mismatches print as Go does: "%!d(string=foo)",
- * "%!d(MISSING)", "%!(EXTRA int=1)", "%!(NOVERB)".
+ * term text as a string.  The verbs are %v %d %s %q %x %X %o %O %b %e
+ * %E %f %F %g %G %t %c %U and %%.  The flags are + - # 0 and space, and
+ * width and precision may be numbers or *.  An operand index such as
+ * %[2]d picks the operand.  Mismatches print as Go does:
+ * "%!d(string=foo)", "%!d(MISSING)", "%!d(BADINDEX)",
+ * "%!(EXTRA int=1)", "%!(NOVERB)".
  */
 #ifndef RG_GOFMT_H
 #define RG_GOFMT_H

@@ -9,6 +9,11 @@
 #include "runtime/builtins/args.h"
 #include "runtime/builtins/vlist.h"
 
+/* Maximum length of a path graph.reachable_paths follows: each step is
+ * a recursive call, and the C stack has room for far fewer than a Go
+ * stack. */
+#define GRAPH_MAX_PATH 10000
+
 /* Neighbours of node (an array or set), or NULL when node is not a key
  * or maps to something else. */
 static const rg_value *graph_edges(const rg_value *graph,
@@ -58,14 +63,17 @@ static rg_bstatus graph_reachable(rg_bctx *ctx, const rg_value *const *args,
 }
 
 /* Depth-first path collection from root, having walked path (whose
- * nodes are the ones on it, for cycle detection). */
-static void graph_paths(const rg_value *graph, const rg_value *root,
+ * nodes are the ones on it, for cycle detection).  Returns false when a
+ * path grows past GRAPH_MAX_PATH. */
+static bool graph_paths(const rg_value *graph, const rg_value *root,
                         rg_vlist *path, rg_builder *result)
 {
+    if (path->len >= GRAPH_MAX_PATH)
+        return false;
     const rg_value *edges = graph_edges(graph, root);
     if (!edges) {
         rg_builder_add(result, rg_vlist_array(path));
-        return;
+        return true;
     }
     rg_vlist_push(path, root);
     size_t n = rg_args_elem_count(edges);
@@ -78,10 +86,11 @@ static void graph_paths(const rg_value *graph, const rg_value *root,
             seen = rg_value_equal(path->items[j], next);
         if (seen)
             rg_builder_add(result, rg_vlist_array(path));
-        else
-            graph_paths(graph, next, path, result);
+        else if (!graph_paths(graph, next, path, result))
+            return false;
     }
     path->len--;
+    return true;
 }
 
 static rg_bstatus graph_reachable_paths(rg_bctx *ctx,
@@ -104,7 +113,11 @@ static rg_bstatus graph_reachable_paths(rg_bctx *ctx,
         if (rg_args_elem_count(edges) == 0)
             rg_builder_add(result, rg_vlist_array(&path));
         for (size_t j = 0; j < rg_args_elem_count(edges); j++)
-            graph_paths(args[0], rg_args_elem_at(edges, j), &path, result);
+            if (!graph_paths(args[0], rg_args_elem_at(edges, j), &path,
+                             result))
+                return rg_bctx_error(ctx, "eval_builtin_error",
+                                     "path longer than %d nodes",
+                                     GRAPH_MAX_PATH);
     }
     *out = rg_builder_finish(result);
     return RG_BUILTIN_OK;

@@ -3,10 +3,9 @@
  * and json.is_valid, on the value layer's JSON reader and writer.
  *
  * Marshalling escapes <, > and & as Go's json.Marshal does.  With
- * options, pretty output follows Go's json.MarshalIndent: every line
- * after the first starts with the prefix, nesting repeats the indent,
- * empty arrays and objects stay "[]" and "{}", and the whole text is
- * prefixed once more, as OPA does.
+ * options, pretty output follows Go's json.MarshalIndent (the value
+ * layer's rg_json_write_indent), and OPA adds the prefix once more in
+ * front of the first line.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -37,62 +36,14 @@ static rg_bstatus jsonb_marshal(rg_bctx *ctx, const rg_value *const *args,
     return RG_BUILTIN_OK;
 }
 
-static void jsonb_newline(rg_strbuf *b, const char *prefix,
-                          const char *indent, int depth)
-{
-    rg_strbuf_addc(b, '\n');
-    rg_strbuf_adds(b, prefix);
-    for (int i = 0; i < depth; i++)
-        rg_strbuf_adds(b, indent);
-}
-
-/* Re-indent compact JSON text as Go's json.Indent does. */
-static void jsonb_indent(rg_strbuf *b, const char *s, size_t len,
-                         const char *prefix, const char *indent)
-{
-    int depth = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (in_string) {
-            rg_strbuf_addc(b, c);
-            if (c == '\\' && i + 1 < len)
-                rg_strbuf_addc(b, s[++i]);
-            else if (c == '"')
-                in_string = false;
-            continue;
-        }
-        if (c == '"') {
-            in_string = true;
-            rg_strbuf_addc(b, c);
-        } else if (c == '{' || c == '[') {
-            rg_strbuf_addc(b, c);
-            if (i + 1 < len && (s[i + 1] == '}' || s[i + 1] == ']'))
-                rg_strbuf_addc(b, s[++i]);
-            else
-                jsonb_newline(b, prefix, indent, ++depth);
-        } else if (c == '}' || c == ']') {
-            jsonb_newline(b, prefix, indent, --depth);
-            rg_strbuf_addc(b, c);
-        } else if (c == ',') {
-            rg_strbuf_addc(b, c);
-            jsonb_newline(b, prefix, indent, depth);
-        } else if (c == ':') {
-            rg_strbuf_adds(b, ": ");
-        } else {
-            rg_strbuf_addc(b, c);
-        }
-    }
-}
-
 typedef struct jsonb_opts {
     const char *prefix;
     const char *indent;
     bool pretty;
 } jsonb_opts;
 
-/* Read the options object; prefix or indent imply pretty unless
- * "pretty" says otherwise. */
+/* Read the options object.  A prefix or an indent turns pretty printing
+ * on unless "pretty" sets it explicitly. */
 static rg_bstatus jsonb_read_opts(rg_bctx *ctx, const rg_value *o,
                                   jsonb_opts *opts)
 {
@@ -135,21 +86,18 @@ static rg_bstatus jsonb_marshal_opts(rg_bctx *ctx,
                                      const rg_value *const *args,
                                      size_t nargs, const rg_value **out)
 {
-    RG_UNUSED(nargs);
     jsonb_opts opts = { "", "\t", false };
     RG_ARGS_TRY(jsonb_read_opts(ctx, args[1], &opts));
     rg_arena *arena = rg_bctx_arena(ctx);
-    size_t len;
-    const char *text = jsonb_compact(arena, args[0], &len);
-    if (!opts.pretty) {
-        *out = rg_string(arena, text, len);
-        return RG_BUILTIN_OK;
-    }
-    rg_strbuf b;
-    rg_strbuf_init(&b, arena);
-    rg_strbuf_adds(&b, opts.prefix);
-    jsonb_indent(&b, text, len, opts.prefix, opts.indent);
+    if (!opts.pretty)
+        return jsonb_marshal(ctx, args, nargs, out);
+    rg_buf b;
+    rg_buf_init(&b);
+    rg_buf_puts(&b, opts.prefix);
+    rg_json_write_indent(&b, args[0], opts.prefix, opts.indent,
+                         RG_JSON_ESCAPE_HTML);
     *out = rg_string(arena, b.data, b.len);
+    rg_buf_free(&b);
     return RG_BUILTIN_OK;
 }
 

@@ -99,14 +99,18 @@ static int semver_cmp_ident(const char *a, size_t an, const char *b,
     int c = memcmp(a, b, an < bn ? an : bn);
     if (c != 0)
         return (c > 0) - (c < 0);
-    return an == bn ? 0 : an < bn ? -1 : 1;
+    if (an == bn)
+        return 0;
+    return an < bn ? -1 : 1;
 }
 
 /* Prerelease order: none ranks above any; identifiers left to right. */
 static int semver_cmp_pre(const semver *a, const semver *b)
 {
-    if (!a->pre || !b->pre)
-        return a->pre ? -1 : b->pre ? 1 : 0;
+    if (a->pre && !b->pre)
+        return -1;
+    if (!a->pre)
+        return b->pre ? 1 : 0;
     size_t i = 0, j = 0;
     while (i < a->pre_len && j < b->pre_len) {
         size_t ie = i, je = j;
@@ -120,8 +124,9 @@ static int semver_cmp_pre(const semver *a, const semver *b)
         i = ie + 1;
         j = je + 1;
     }
-    bool a_more = i < a->pre_len, b_more = j < b->pre_len;
-    return a_more ? 1 : b_more ? -1 : 0;
+    if (i < a->pre_len)
+        return 1;
+    return j < b->pre_len ? -1 : 0;
 }
 
 static int semver_compare(const semver *a, const semver *b)

@@ -1,9 +1,9 @@
 /*
  * sprintf: Go's fmt.Sprintf over an array of operands, converted the way
- * OPA converts them: a number written as an integer becomes a Go int (or
- * a big integer when it does not fit 64 bits), any other number a
- * float64, a string stays a string, and every other value is passed as
- * its term text ("{1, 2}", "[\"a\"]", "true", "null").
+ * OPA converts them.  A number written as an integer becomes a Go int,
+ * or a big integer when it does not fit 64 bits.  Any other number
+ * becomes a float64 and a string stays a string.  Every other value is
+ * passed as its term text ("{1, 2}", "[\"a\"]", "true", "null").
  */
 #include <stdlib.h>
 #include <string.h>

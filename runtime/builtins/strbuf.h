@@ -1,7 +1,7 @@
 /*
  * A growable byte buffer whose memory lives in an arena, for builtins
  * that assemble strings piece by piece.  Growth doubles, so the arena
- * holds at most about twice the final length in dead copies.
+ * contains at most about twice the final length in dead copies.
  */
 #ifndef RG_STRBUF_H
 #define RG_STRBUF_H

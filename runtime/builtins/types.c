@@ -107,9 +107,11 @@ static rg_bstatus types_cast_set(rg_bctx *ctx, const rg_value *const *args,
     return RG_BUILTIN_OK;
 }
 
-/* True when text is a number Go's strconv.ParseFloat accepts that the
- * Rego number grammar does not ("+1", ".5", "5.", "0x1p4"); *d receives
- * its value.  Sets *range when the value overflows a double. */
+/* True when text is a decimal number Go's strconv.ParseFloat accepts
+ * (including forms the Rego grammar lacks, such as "+1", ".5" and "5.");
+ * *d receives its value and *range is set when it overflows a double.
+ * Hexadecimal forms are rejected: ParseFloat needs a 'p' exponent for
+ * them, and OPA's callers never write them. */
 static bool types_go_float(const char *text, double *d, bool *range)
 {
     const char *p = text;
@@ -117,9 +119,8 @@ static bool types_go_float(const char *text, double *d, bool *range)
         p++;
     if (!isdigit((unsigned char)*p) && *p != '.')
         return false;
-    for (const char *q = p; *q; q++)
-        if (isspace((unsigned char)*q) || *q == '_')
-            return false;
+    if (strspn(p, "0123456789.eE+-") != strlen(p))
+        return false;
     char *end;
     errno = 0;
     *d = strtod(text, &end);
@@ -139,11 +140,12 @@ static rg_bstatus types_number_of_string(rg_bctx *ctx, const rg_value *v,
     if (strcasecmp(t, "inf") == 0 || strcasecmp(t, "infinity") == 0 ||
         strcasecmp(t, "nan") == 0)
         return rg_bctx_type_error(ctx, 1, "valid number string", v);
-    if (strlen(s) == len && (*out = rg_number_parse(arena, s, len)))
-        return RG_BUILTIN_OK;
     double d;
     bool range = false;
-    if (strlen(s) != len || !types_go_float(s, &d, &range) || range) {
+    bool valid = strlen(s) == len && types_go_float(s, &d, &range);
+    if (valid && !range && (*out = rg_number_parse(arena, s, len)))
+        return RG_BUILTIN_OK;
+    if (!valid || range) {
         rg_strbuf q;
         rg_strbuf_init(&q, arena);
         rg_format_quote(&q, s, len);

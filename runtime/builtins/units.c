@@ -3,8 +3,9 @@
  * binary (Ki, Mi, Gi, ...) suffixes, as OPA parses Kubernetes quantities.
  *
  * units.parse keeps case for the first letter of the unit ("m" is milli,
- * "M" mega) and computes exactly with rationals, printing a fraction
- * with ten decimals; milli is the double nearest 0.001, as in OPA.
+ * "M" mega) and computes exactly with rationals.  It prints a fraction
+ * with ten decimals, and takes milli as the double nearest 0.001, as OPA
+ * does.
  * units.parse_bytes ignores case, multiplies in a 64-bit-mantissa float
  * as Go's big.Float does, and truncates to an integer.  Double quotes
  * are removed first; spaces are an error.
@@ -17,8 +18,8 @@
 #include "runtime/builtins/strbuf.h"
 #include "runtime/number.h"
 
-/* Most digits an exponent may have, as in OPA: bigger exponents would
- * build numbers too large to hold. */
+/* Maximum digits of an exponent, as in OPA, because bigger exponents
+ * would build numbers too large to hold. */
 #define UNITS_MAX_EXPONENT_DIGITS 6
 
 /* Mantissa bits of Go's big.Float default precision for parsed text. */
@@ -86,41 +87,59 @@ static rg_bstatus units_prepare(rg_bctx *ctx, const rg_value *v, bool lower,
     return RG_BUILTIN_OK;
 }
 
-/* Parse a decimal [sign]digits[.digits][e[sign]digits] exactly. */
-static bool units_rational(const char *s, size_t len, mpq_t q)
+/* Read the digits of s from *i (with at most one '.') into num; returns
+ * the digit count and sets *scale to the digits after the point. */
+static long units_mantissa(const char *s, size_t len, size_t *i, mpz_t num,
+                           long *scale)
 {
-    size_t i = 0;
-    bool neg = i < len && (s[i] == '-' || s[i] == '+') && s[i++] == '-';
-    mpz_t num;
-    mpz_init_set_ui(num, 0);
-    long scale = 0, digits = 0, exp = 0;
+    long digits = 0;
     bool dot = false;
-    for (; i < len && (isdigit((unsigned char)s[i]) || s[i] == '.'); i++) {
-        if (s[i] == '.') {
+    *scale = 0;
+    for (; *i < len && (isdigit((unsigned char)s[*i]) || s[*i] == '.');
+         (*i)++) {
+        if (s[*i] == '.') {
             if (dot)
                 break;
             dot = true;
             continue;
         }
         mpz_mul_ui(num, num, 10);
-        mpz_add_ui(num, num, (unsigned long)(s[i] - '0'));
+        mpz_add_ui(num, num, (unsigned long)(s[*i] - '0'));
         digits++;
-        scale += dot;
+        *scale += dot;
     }
-    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
-        bool eneg = ++i < len && (s[i] == '-' || s[i] == '+') &&
-                    s[i++] == '-';
-        size_t start = i;
-        for (; i < len && isdigit((unsigned char)s[i]); i++)
-            exp = exp * 10 + (s[i] - '0');
-        if (i == start)
-            digits = 0;
-        exp = eneg ? -exp : exp;
-    }
-    bool ok = digits > 0 && i == len;
+    return digits;
+}
+
+/* Read an optional e[sign]digits exponent from *i into *exp; false
+ * when the e has no digits. */
+static bool units_exponent(const char *s, size_t len, size_t *i, long *exp)
+{
+    *exp = 0;
+    if (*i >= len || (s[*i] != 'e' && s[*i] != 'E'))
+        return true;
+    (*i)++;
+    bool neg = *i < len && (s[*i] == '-' || s[*i] == '+') &&
+               s[(*i)++] == '-';
+    size_t start = *i;
+    for (; *i < len && isdigit((unsigned char)s[*i]); (*i)++)
+        *exp = *exp * 10 + (s[*i] - '0');
+    if (neg)
+        *exp = -*exp;
+    return *i > start;
+}
+
+/* Parse a decimal [sign]digits[.digits][e[sign]digits] exactly. */
+static bool units_rational(const char *s, size_t len, mpq_t q)
+{
+    size_t i = 0;
+    bool neg = len > 0 && (s[0] == '-' || s[0] == '+') && s[i++] == '-';
+    mpz_t num, p;
+    mpz_inits(num, p, NULL);
+    long scale, exp;
+    long digits = units_mantissa(s, len, &i, num, &scale);
+    bool ok = units_exponent(s, len, &i, &exp) && digits > 0 && i == len;
     exp -= scale;
-    mpz_t p;
-    mpz_init(p);
     mpz_ui_pow_ui(p, 10, (unsigned long)(exp < 0 ? -exp : exp));
     mpq_set_z(q, num);
     if (exp < 0)

@@ -42,12 +42,6 @@ const rg_value *rg_conf_actual_rows(rg_arena *arena, const rg_result *r,
 const rg_value *rg_conf_expected_rows(rg_arena *arena, const rg_value *want,
                                       bool sort_bindings);
 
-/* yaml_cases.c: the first document of a YAML text as a value in arena,
- * or NULL with errors. */
-const rg_value *rg_conf_yaml_load(rg_arena *arena, const char *text,
-                                  size_t len, const char *file,
-                                  rg_errors *errs);
-
 /* skip.c: load tests/conformance/skip.txt (path may be missing). */
 void rg_conf_skip_load(const char *path);
 void rg_conf_skip_free(void);

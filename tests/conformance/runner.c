@@ -17,6 +17,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "runtime/yaml.h"
+
 
 /* The skip list, relative to the repository root (the working
  * directory of make test). */
@@ -130,7 +132,7 @@ static void run_file(runner *R, const char *file)
     rg_arena *a = rg_arena_new(0);
     rg_errors errs;
     rg_errors_init(&errs);
-    const rg_value *doc = text ? rg_conf_yaml_load(a, text, len, file, &errs) : NULL;
+    const rg_value *doc = text ? rg_yaml_parse(a, text, len, file, NULL, &errs) : NULL;
     const rg_value *cases = doc ? rg_object_get_str(doc, "cases", 5) : NULL;
     if (cases == NULL || rg_value_kind(cases) != RG_ARRAY) {
         printf("FAIL %s: cannot read cases\n", file);

@@ -32,6 +32,13 @@ START_TEST(types_should_name_and_test_kinds)
     ck_assert_str_eq(call("to_number", 1, S("abc")),
                      "error: to_number: strconv.ParseFloat: parsing "
                      "\"abc\": invalid syntax");
+    ck_assert_str_eq(call("to_number", 1, S("1e400")),
+                     "error: to_number: strconv.ParseFloat: parsing "
+                     "\"1e400\": value out of range");
+    ck_assert_str_eq(call("to_number", 1, S("0x10")),
+                     "error: to_number: strconv.ParseFloat: parsing "
+                     "\"0x10\": invalid syntax");
+    ck_assert_str_eq(call("to_number", 1, S(".5")), "0.5");
     ck_assert_str_eq(call("to_number", 1, S("Inf")),
                      "error: to_number: operand 1 must be valid number "
                      "string but got string");

@@ -57,6 +57,7 @@ START_TEST(sprintf_should_format_strings_and_values)
 {
     ck_assert_str_eq(fmt1("%s", S("foo")), "\"foo\"");
     ck_assert_str_eq(fmt1("%q", S("a\"b")), "\"\\\"a\\\\\\\"b\\\"\"");
+    ck_assert_str_eq(fmt1("%#v", S("a")), "\"\\\"a\\\"\"");
     ck_assert_str_eq(fmt1("%6s|", S("foo")), "\"   foo|\"");
     ck_assert_str_eq(fmt1("%-5s|", S("ab")), "\"ab   |\"");
     ck_assert_str_eq(fmt1("%.2s", S("héllo")), "\"hé\"");
@@ -85,6 +86,10 @@ START_TEST(sprintf_should_report_mismatches_like_go)
     ck_assert_str_eq(call("sprintf", 2, S("100%%"), ARR(0)), "\"100%\"");
     ck_assert_str_eq(call("sprintf", 2, S("%*d"), ARR(2, I(4), I(7))),
                      "\"   7\"");
+    ck_assert_str_eq(call("sprintf", 2, S("%[2]d %[1]s"),
+                          ARR(2, S("a"), I(7))), "\"7 a\"");
+    ck_assert_str_eq(call("sprintf", 2, S("%[3]d"), ARR(1, I(1))),
+                     "\"%!d(BADINDEX)\"");
     ck_assert_str_eq(call("sprintf", 2, S("%d"), S("x")),
                      "error: sprintf: operand 2 must be array but got "
                      "string");

@@ -50,6 +50,12 @@ START_TEST(strings_should_take_substrings)
     ck_assert_str_eq(call("substring", 3, S("abc"), N("1.5"), I(2)),
                      "error: substring: operand 2 must be integer number "
                      "but got floating-point number");
+    ck_assert_str_eq(call("substring", 3, S("abc"), N("1.0"), I(2)),
+                     "error: substring: operand 2 must be integer number "
+                     "but got floating-point number");
+    ck_assert_str_eq(call("substring", 3, S("abc"), N("1e0"), I(2)),
+                     "error: substring: operand 2 must be integer number "
+                     "but got floating-point number");
 }
 END_TEST
 
