@@ -4,7 +4,10 @@
  * negation, "every", "some ... in" and with-modifiers.
  */
 #include "engine/plan.h"
+#include "engine/builtin_types.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static uint32_t plan_call_value(planner *P, const rg_xterm *c);
@@ -420,11 +423,87 @@ static void check_arity(planner *P, const rg_xterm *c, uint32_t given)
                   (int)given, c->arity);
 }
 
+static int types_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const rg_builtin_types *)elem)->name);
+}
+
+/* The kind of t when known at compile time, or -1. */
+static int known_kind(const rg_xterm *t)
+{
+    switch (t->kind) {
+    case XK_CONST:
+        return (int)rg_value_kind(t->value);
+    case XK_ARRAY:
+    case XK_ARRAY_COMP:
+        return RG_ARRAY;
+    case XK_OBJECT:
+    case XK_OBJECT_COMP:
+        return RG_OBJECT;
+    case XK_SET:
+    case XK_SET_COMP:
+        return RG_SET;
+    case XK_TEMPLATE:
+        return RG_STRING;
+    default:
+        return -1;
+    }
+}
+
+static void kinds_text(char *buf, size_t cap, uint8_t mask)
+{
+    size_t at = 0;
+    buf[0] = '\0';
+    if (mask == 0x7f) {
+        snprintf(buf, cap, "any");
+        return;
+    }
+    for (int k = 0; k <= RG_SET && at < cap; k++)
+        if (mask & (1u << k))
+            at += (size_t)snprintf(buf + at, cap - at, "%s%s",
+                                   at ? "|" : "", rg_kind_name((rg_kind)k));
+}
+
+/* Reject operands whose kind is known and not declared for builtin c,
+ * as OPA's type checker does ("count(1)"). */
+static void check_types(planner *P, const rg_xterm *c, uint32_t nin)
+{
+    size_t n;
+    const rg_builtin_types *all = rg_builtin_types_all(&n);
+    const rg_builtin_types *t = c->op == XOP_BUILTIN ?
+        bsearch(c->name, all, n, sizeof *all, types_cmp) : NULL;
+    if (t == NULL || (uint32_t)t->nargs != nin)
+        return;
+    bool bad = false;
+    for (uint32_t i = 0; i < nin; i++) {
+        int k = known_kind(c->items[i]);
+        if (k >= 0 && !(t->masks[i] & (1u << k)))
+            bad = true;
+    }
+    if (!bad)
+        return;
+    char have[256] = "", want[256] = "", one[96];
+    size_t ha = 0, wa = 0;
+    for (uint32_t i = 0; i < nin; i++) {
+        int k = known_kind(c->items[i]);
+        ha += (size_t)snprintf(have + ha, sizeof have - ha, "%s%s",
+                               i ? ", " : "",
+                               k >= 0 ? rg_kind_name((rg_kind)k) : "any");
+        kinds_text(one, sizeof one, t->masks[i]);
+        wa += (size_t)snprintf(want + wa, sizeof want - wa, "%s%s",
+                               i ? ", " : "", one);
+    }
+    rg_plan_error(P, "rego_type_error", c->loc,
+                  "%s: invalid argument(s)\n\thave: (%s)\n\twant: (%s)",
+                  c->name, have, want);
+}
+
 /* Emit the call of c with its first nin operands; returns the result
  * register.  relation: iterate results. */
 static uint32_t emit_call(planner *P, const rg_xterm *c, uint32_t nin)
 {
     check_arity(P, c, nin);
+    check_types(P, c, nin);
     uint32_t block = plan_block(P, c->items, nin);
     uint32_t r = rg_plan_tmp(P);
     if (c->op == XOP_FUNC) {

@@ -132,7 +132,8 @@ static void run_file(runner *R, const char *file)
     rg_arena *a = rg_arena_new(0);
     rg_errors errs;
     rg_errors_init(&errs);
-    const rg_value *doc = text ? rg_yaml_parse(a, text, len, file, NULL, &errs) : NULL;
+    const rg_value *doc =
+        text ? rg_yaml_parse(a, text, len, file, NULL, &errs) : NULL;
     const rg_value *cases = doc ? rg_object_get_str(doc, "cases", 5) : NULL;
     if (cases == NULL || rg_value_kind(cases) != RG_ARRAY) {
         printf("FAIL %s: cannot read cases\n", file);

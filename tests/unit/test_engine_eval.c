@@ -81,6 +81,30 @@ START_TEST(eval_should_report_unsafe_var)
 }
 END_TEST
 
+START_TEST(eval_should_report_literal_type_errors)
+{
+    fixture f;
+    setup(&f, NULL, "package t\np := count(1)\n");
+    ck_assert_ptr_null(eval_json(&f, "data.t.p"));
+    ck_assert_str_eq(f.errs.items[0].code, "rego_type_error");
+    ck_assert_ptr_nonnull(strstr(first_error(&f),
+                                 "count: invalid argument(s)"));
+    ck_assert_int_eq(f.errs.items[0].line, 2);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(eval_should_report_arity_errors)
+{
+    fixture f;
+    setup(&f, NULL, "package t\np := count([1], [2], 3)\n");
+    ck_assert_ptr_null(eval_json(&f, "data.t.p"));
+    ck_assert_str_eq(f.errs.items[0].code, "rego_type_error");
+    ck_assert_ptr_nonnull(strstr(first_error(&f), "count: arity mismatch"));
+    teardown(&f);
+}
+END_TEST
+
 START_TEST(eval_should_report_conflicts)
 {
     fixture f;
@@ -216,6 +240,8 @@ static Suite *eval_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, eval_should_print_opa_shape);
     tcase_add_test(tc, eval_should_report_unsafe_var);
+    tcase_add_test(tc, eval_should_report_literal_type_errors);
+    tcase_add_test(tc, eval_should_report_arity_errors);
     tcase_add_test(tc, eval_should_report_conflicts);
     tcase_add_test(tc, eval_should_report_recursion);
     tcase_add_test(tc, eval_should_stop_at_step_limit);
