@@ -30,6 +30,10 @@ for dir in "$RULES"/*/; do
     meta="$dir/rule.metadata.json"
     check "$rule: raw.rego parses as Rego v1" \
         "$REGOLITH" parse --v1 --no-locations "$dir/raw.rego"
+    if [ -f "$dir/filter.rego" ]; then
+        check "$rule: filter.rego parses as Rego v1" \
+            "$REGOLITH" parse --v1 --no-locations "$dir/filter.rego"
+    fi
     check "$rule: raw.rego is in package armo_builtins" \
         grep -q '^package armo_builtins$' "$dir/raw.rego"
     check "$rule: metadata name equals the directory name" \
