@@ -379,6 +379,8 @@ int rg_cmd_scan(int argc, char **argv)
     int rc = parse_args(&a, argc, argv);
     if (rc == 0)
         rc = parse_target(&a);
+    if (rc == 0 && strcmp(a.format, "pretty-printer") == 0)
+        a.format = "pretty";    /* Kubescape's name for the format */
     if (rc == 0 && strcmp(a.format, "pretty") && strcmp(a.format, "json") &&
         strcmp(a.format, "sarif") && strcmp(a.format, "junit")) {
         fprintf(stderr, "regolith scan: unknown format '%s'\n", a.format);

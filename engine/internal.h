@@ -4,10 +4,10 @@
  * compiled procedures and the engine itself.
  *
  * Pipeline: modules (parser/ast.h) are merged into a rule tree indexed
- * by path (engine/tree.c); each rule body is lowered to the x-form with
- * variables numbered and names resolved (engine/lower.c); the planner
- * orders each body for safety and emits bytecode (engine/plan*.c); the
- * VM runs it (engine/vm.c).
+ * by path (engine/tree.c).  Each rule body is lowered to the x-form with
+ * variables numbered and names resolved (engine/lower.c).  The planner
+ * orders each body for safety and emits bytecode (engine/plan*.c), and
+ * the VM runs it (engine/vm.c).
  */
 #ifndef RG_ENGINE_INTERNAL_H
 #define RG_ENGINE_INTERNAL_H

@@ -1032,9 +1032,10 @@ static uint32_t head_terms(const rg_rule *first, const rg_rule *link,
     return n;
 }
 
-/* Parameter i of a function is variable i ("$argI"), bound on entry;
- * the written parameter becomes the body expression "$argI = pattern",
- * ordered with the rest, so patterns may use body variables. */
+/* Parameter i of a function is variable i ("$argI"), bound on entry.
+ * The written parameter becomes the body expression "$argI = pattern",
+ * which the planner orders with the rest, so that a pattern may use
+ * variables the body binds. */
 static void lower_params(lowerer *L, scope *S, const rg_head *h,
                          rg_xproc *xp)
 {

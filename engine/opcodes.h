@@ -22,7 +22,6 @@
 #define RG_OPCODES_H
 
 #define RG_OPCODE_TABLE(RG_OP)                                              \
-    RG_OP(NOP,         "- - - -", "do nothing")                             \
     RG_OP(CONST,       "r k - -", "r[a] = constant b")                      \
     RG_OP(MOVE,        "r r - -", "r[a] = r[b]")                            \
     RG_OP(INPUT,       "r - - -", "r[a] = input; fail when undefined")      \

@@ -235,8 +235,6 @@ static bool call_ready(planner *P, const rg_xterm *c)
     case XOP_COMPARE:
     case XOP_BUILTIN:
     case XOP_FUNC:
-    case XOP_MEMBER2:
-    case XOP_MEMBER3:
         if (c->arity >= 0 && c->n == (uint32_t)c->arity + 1)
             return rg_plan_args_ready(P, c->items, c->n - 1) &&
                    rg_plan_pattern_ok(P, c->items[c->n - 1]);

@@ -526,8 +526,6 @@ static uint32_t plan_call_value(planner *P, const rg_xterm *c)
     case XOP_FUNC:
     case XOP_BUILTIN:
     case XOP_COMPARE:
-    case XOP_MEMBER2:
-    case XOP_MEMBER3:
         return emit_call(P, c, c->n);
     default:
         rg_plan_error(P, "rego_type_error", c->loc,

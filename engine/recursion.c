@@ -6,7 +6,7 @@
  *
  * Edges come from the NODE and FUNC instructions of each rule's bodies
  * that name a node holding rules.  References resolved only at run time
- * (NODE_PATH, whole packages) add no edge here; the VM reports a cycle
+ * (NODE_PATH, whole packages) add no edge here.  The VM reports a cycle
  * through them when it re-enters a node being computed.
  */
 #include "engine/internal.h"

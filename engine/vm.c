@@ -3,7 +3,7 @@
  *
  * exec(pc) runs instructions in order.  An instruction with several
  * outcomes (ITER, CALL_ITER) runs the rest of the body once per outcome
- * by calling exec recursively, then returns; an instruction that fails
+ * by calling exec recursively, then returns.  An instruction that fails
  * returns RG_RUN_CONT to the innermost such loop.  A negated block
  * returns RG_RUN_STOP from its closing SUCCEED, which unwinds to its NOT.
  * Errors return RG_RUN_ERR, which unwinds everything.
@@ -433,8 +433,6 @@ int rg_vm_exec(rg_vm *vm, rg_frame *f, uint32_t pc)
                         over_limits(vm, &p->locs[pc])))
             return RG_RUN_ERR;
         switch ((rg_opcode)in->op) {
-        case RG_OP_NOP:
-            break;
         case RG_OP_CONST:
             R[in->a] = p->consts[in->b];
             break;

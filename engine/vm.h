@@ -93,7 +93,6 @@ struct rg_vm {
     uint32_t data_overlays;         /* active overlays of kind data */
     uint32_t fn_overlays;           /* active overlays of functions */
     rg_builder *bctx_memo;
-    const rg_value *bctx_memo_value;
     int64_t now_ns;
     /* Query output. */
     const rg_proc *query;

@@ -425,7 +425,8 @@ const rg_value *rg_vm_call_func(rg_vm *vm, const rg_node *n,
 {
     RG_UNUSED(loc);
     /* Calls are memoized per query (and afresh under each with), but
-     * not while functions are replaced: a replacement sees originals. */
+     * not while functions are replaced, because a replacement calls the
+     * originals and its callers the replacements. */
     if (vm->fn_overlays)
         return eval_values(vm, n, args, true);
     rg_builder **slot = &vm->memo.calls[n->id];

@@ -1,11 +1,11 @@
 /*
  * The lowered form of Rego bodies that the planner works on.
  *
- * Lowering (engine/lower.c) resolves every name of the AST once: a
- * variable becomes a numbered local (its register), a rule name, import
- * alias, "data" or "input" becomes a ref with a data or input root, and
- * an operator becomes a builtin index, a function node or an operator
- * handled by the VM.  Constant terms become values.
+ * Lowering (engine/lower.c) resolves every name of the AST once.  A
+ * variable becomes a numbered local (its register).  A rule name, an
+ * import alias, "data" or "input" becomes a ref with a data or input
+ * root.  An operator becomes a builtin index, a function node or an
+ * operator the planner compiles itself.  Constant terms become values.
  */
 #ifndef RG_ENGINE_XFORM_H
 #define RG_ENGINE_XFORM_H
@@ -34,8 +34,6 @@ typedef enum rg_xop {
     XOP_EQ,         /* "=" unification */
     XOP_ASSIGN,     /* ":=" */
     XOP_COMPARE,    /* ==, !=, <, <=, >, >= (cmp) */
-    XOP_MEMBER2,    /* internal.member_2 */
-    XOP_MEMBER3,    /* internal.member_3 */
     XOP_PRINT
 } rg_xop;
 
@@ -113,7 +111,6 @@ typedef struct rg_xproc {
     const char **varnames;
     uint32_t nvars;
     bool is_query;
-    rg_xterm **query_terms;     /* per query expression, its value term */
 } rg_xproc;
 
 /* Lowering context for one module. */

@@ -20,9 +20,13 @@ static void newline(rg_jsonw *w)
 {
     if (w->indent == 0)
         return;
+    static const char spaces[] = "                                ";
     fputc('\n', w->out);
-    for (int i = 0; i < w->depth * w->indent; i++)
-        fputc(' ', w->out);
+    for (int n = w->depth * w->indent; n > 0;) {
+        int k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
+        fwrite(spaces, 1, (size_t)k, w->out);
+        n -= k;
+    }
 }
 
 /* Separator before a value or key at the current level. */
