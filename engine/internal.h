@@ -122,6 +122,7 @@ struct rg_engine {
     size_t ncustom;
     size_t cap_custom;
     bool compiled;
+    uint64_t generation;            /* counts compilations of the tree */
     rg_arena *tree_arena;           /* rebuilt by each compile */
     rg_node *root;
     rg_node **nodes;                /* by id */

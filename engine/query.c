@@ -16,6 +16,7 @@ struct rg_query {
     rg_engine *engine;
     rg_arena *arena;        /* body, proc and texts */
     rg_proc *proc;
+    uint64_t generation;    /* the engine's compilation it refers to */
     const char **texts;     /* per expression, its source text */
     rg_loc *locs;
     uint32_t nexprs;
@@ -73,6 +74,7 @@ rg_query *rg_query_prepare(rg_engine *e, const char *query,
     rg_xproc *xp = rg_lower_query(e, NULL, &body, q->arena, errs);
     q->proc = xp ? rg_plan(e, xp, q->arena, errs) : NULL;
     e->stats.compile_ns += rg_engine_clock_ns() - t0;
+    q->generation = e->generation;
     if (q->proc == NULL) {
         rg_query_free(q);
         return NULL;
@@ -155,6 +157,13 @@ rg_result *rg_query_eval(rg_query *q, const rg_value *input,
                          rg_errors *errs)
 {
     rg_engine *e = q->engine;
+    if (!e->compiled || q->generation != e->generation) {
+        /* Node ids in the query's code belong to the old rule tree. */
+        rg_errors_add(errs, "rego_compile_error", NULL, 0, 0,
+                      "the engine's modules or builtins changed after the "
+                      "query was prepared: prepare it again");
+        return NULL;
+    }
     rg_vm vm;
     vm_init(&vm, q, input, errs);
     uint64_t t0 = rg_engine_clock_ns();

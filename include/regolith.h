@@ -122,7 +122,8 @@ int rg_engine_compile(rg_engine *engine, rg_errors *errs);
 
 /* Compile a query body ("data.p.q = x", "x := input.a; x > 1").  Returns
  * owned, or NULL with errors; release with rg_query_free before the
- * engine. */
+ * engine.  Adding a module or builtin afterwards invalidates the query:
+ * rg_query_eval then fails, and the query must be prepared again. */
 rg_query *rg_query_prepare(rg_engine *engine, const char *query,
                            rg_errors *errs);
 void rg_query_free(rg_query *query);
