@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/commands.h"
@@ -208,9 +210,27 @@ static int parse_target(scan_args *a)
     return 0;
 }
 
+/* A scan shorter than this shows no progress bar (milliseconds). */
+#define PROGRESS_DELAY_MS 300
+
+static double elapsed_ms(const struct timespec *since)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - since->tv_sec) * 1e3 +
+           (double)(now.tv_nsec - since->tv_nsec) / 1e6;
+}
+
+/* Draw "[####   ] done/total controls" on stderr once the scan has run
+ * for PROGRESS_DELAY_MS; user is the scan's start time. */
 static void progress(void *user, size_t done, size_t total)
 {
-    (void)user;
+    static bool shown;
+    if (!shown && elapsed_ms(user) < PROGRESS_DELAY_MS && done < total)
+        return;
+    if (!shown && done == total)
+        return;
+    shown = true;
     int width = 30, filled = (int)(done * (size_t)width / total);
     fprintf(stderr, "\r[%.*s%*s] %zu/%zu controls",
             filled, "##############################", width - filled, "",
@@ -243,6 +263,25 @@ static int write_report(const scan_args *a, const rg_scan *scan)
     return 0;
 }
 
+/* Peak resident memory of the process so far, in KiB. */
+static long peak_kib(void)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0)
+        return -1;
+    return ru.ru_maxrss;
+}
+
+/* User and system CPU time of the process so far, in milliseconds. */
+static double cpu_ms(void)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) != 0)
+        return -1;
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+}
+
 static void print_stats(const scan_args *a, const rg_scan *scan)
 {
     rg_store_stats st;
@@ -250,14 +289,16 @@ static void print_stats(const scan_args *a, const rg_scan *scan)
     const rg_scan_stats *s = &scan->stats;
     fprintf(stderr,
             "stats: resources %zu (estimate %zu, table growths %zu), store "
-            "%zu KiB\n"
+            "%zu KiB, results %zu KiB (%zu verdicts)\n"
             "stats: rules evaluated %zu, failed %zu, without input %zu; "
             "match inputs %zu computed, %zu reused\n"
-            "stats: load %.1f ms, evaluation %.1f ms, total %.1f ms\n",
+            "stats: load %.1f ms, evaluation %.1f ms, total %.1f ms\n"
+            "stats: peak memory %ld KiB, CPU time %.0f ms\n",
             st.resources, st.estimate, st.growths, st.arena_bytes / 1024,
+            rg_arena_bytes(scan->results->arena) / 1024, scan->results->count,
             s->rules_evaluated, s->rules_failed, s->rules_empty_input,
             s->match_misses, s->match_hits, s->load_ns / 1e6,
-            s->eval_ns / 1e6, s->total_ns / 1e6);
+            s->eval_ns / 1e6, s->total_ns / 1e6, peak_kib(), cpu_ms());
     rg_scan_eval_stats(&a->scan, stderr);
 }
 
@@ -281,8 +322,16 @@ static int thresholds(const scan_args *a, const rg_scan *scan)
     return crossed;
 }
 
-static void print_problems(const rg_scan *scan)
+/* Print notes, warnings and errors to stderr.  Documents skipped as
+ * duplicates are listed only with verbose, since copies of one manifest
+ * in several folders produce hundreds of them. */
+static void print_problems(const rg_scan *scan, bool verbose)
 {
+    const rg_manifest_summary *s = &scan->inputs;
+    for (size_t i = 0; i < s->skip_count; i++)
+        if (verbose || !s->skips[i].duplicate)
+            fprintf(stderr, "note: %s:%d: skipped: %s\n", s->skips[i].file,
+                    s->skips[i].line, s->skips[i].reason);
     for (size_t i = 0; i < scan->walk.note_count; i++)
         fprintf(stderr, "note: %s: %s\n", scan->walk.notes[i].path,
                 scan->walk.notes[i].reason);
@@ -296,12 +345,18 @@ static int run(scan_args *a)
     a->scan.paths = a->paths;
     a->scan.path_count = a->path_count;
     rg_scan_eval_setup(&a->scan);
-    if (isatty(fileno(stderr)))
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    if (isatty(fileno(stderr))) {
         a->scan.progress = progress;
+        a->scan.progress_user = &start;
+    }
     rg_scan *scan = rg_scan_run(&a->scan, stderr);
-    if (scan == NULL)
+    if (scan == NULL) {
+        rg_scan_eval_teardown(&a->scan);
         return 2;
-    print_problems(scan);
+    }
+    print_problems(scan, a->verbose);
     int rc = write_report(a, scan) != 0 ? 2 : thresholds(a, scan);
     if (a->stats)
         print_stats(a, scan);
@@ -324,6 +379,8 @@ int rg_cmd_scan(int argc, char **argv)
     int rc = parse_args(&a, argc, argv);
     if (rc == 0)
         rc = parse_target(&a);
+    if (rc == 0 && strcmp(a.format, "pretty-printer") == 0)
+        a.format = "pretty";    /* Kubescape's name for the format */
     if (rc == 0 && strcmp(a.format, "pretty") && strcmp(a.format, "json") &&
         strcmp(a.format, "sarif") && strcmp(a.format, "junit")) {
         fprintf(stderr, "regolith scan: unknown format '%s'\n", a.format);
@@ -344,5 +401,7 @@ int rg_cmd_scan(int argc, char **argv)
     free_list(&a.scan.namespaces.include);
     free_list(&a.scan.namespaces.exclude);
     free(paths);
-    return help ? 0 : rc < 0 ? 2 : rc;
+    if (help)
+        return 0;
+    return rc < 0 ? 2 : rc;
 }

@@ -20,9 +20,13 @@ static void newline(rg_jsonw *w)
 {
     if (w->indent == 0)
         return;
+    static const char spaces[] = "                                ";
     fputc('\n', w->out);
-    for (int i = 0; i < w->depth * w->indent; i++)
-        fputc(' ', w->out);
+    for (int n = w->depth * w->indent; n > 0;) {
+        int k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
+        fwrite(spaces, 1, (size_t)k, w->out);
+        n -= k;
+    }
 }
 
 /* Separator before a value or key at the current level. */
@@ -70,34 +74,42 @@ void rg_jsonw_end(rg_jsonw *w, char close)
         fputc('\n', w->out);
 }
 
+/* The escape for byte c, or NULL when c is written as it is. */
+static const char *escape_of(unsigned char c, char buf[8])
+{
+    switch (c) {
+    case '"':
+        return "\\\"";
+    case '\\':
+        return "\\\\";
+    case '\n':
+        return "\\n";
+    case '\r':
+        return "\\r";
+    case '\t':
+        return "\\t";
+    default:
+        if (c >= 0x20)
+            return NULL;
+        snprintf(buf, 8, "\\u%04x", c);
+        return buf;
+    }
+}
+
 void rg_jsonw_escape(FILE *out, const char *s, size_t len)
 {
+    size_t start = 0;
+    char buf[8];
     fputc('"', out);
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '"':
-            fputs("\\\"", out);
-            break;
-        case '\\':
-            fputs("\\\\", out);
-            break;
-        case '\n':
-            fputs("\\n", out);
-            break;
-        case '\r':
-            fputs("\\r", out);
-            break;
-        case '\t':
-            fputs("\\t", out);
-            break;
-        default:
-            if (c < 0x20)
-                fprintf(out, "\\u%04x", c);
-            else
-                fputc(c, out);
-        }
+        const char *esc = escape_of((unsigned char)s[i], buf);
+        if (esc == NULL)
+            continue;
+        fwrite(s + start, 1, i - start, out);
+        fputs(esc, out);
+        start = i + 1;
     }
+    fwrite(s + start, 1, len - start, out);
     fputc('"', out);
 }
 

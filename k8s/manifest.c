@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "k8s/yamldoc.h"
+#include "k8s/yamlpos.h"
+#include "runtime/yaml.h"
 
 void rg_manifest_summary_init(rg_manifest_summary *sum)
 {
@@ -42,8 +43,8 @@ size_t rg_manifest_estimate(const char *text, size_t len)
     return n;
 }
 
-static void skip(rg_manifest_summary *sum, const char *file, int line,
-                 const char *reason)
+static rg_manifest_skip *skip(rg_manifest_summary *sum, const char *file,
+                              int line, const char *reason)
 {
     rg_grow((void **)&sum->skips, &sum->skip_cap, sum->skip_count + 1,
             sizeof *sum->skips);
@@ -51,6 +52,8 @@ static void skip(rg_manifest_summary *sum, const char *file, int line,
     s->file = rg_xstrdup(file);
     s->line = line;
     s->reason = rg_xstrdup(reason);
+    s->duplicate = false;
+    return s;
 }
 
 /* A non-empty string at key of obj, or NULL. */
@@ -70,6 +73,8 @@ typedef struct ctx {
     rg_manifest_summary *sum;
     const char *path;
     uint32_t source;
+    const char *text;
+    size_t len;
 } ctx;
 
 static void add_resource(ctx *c, const rg_value *obj,
@@ -94,7 +99,7 @@ static void add_resource(ctx *c, const rg_value *obj,
                                    prior->id,
                                    rg_store_source(c->store, prior->source),
                                    prior->line);
-    skip(c->sum, c->path, line, reason);
+    skip(c->sum, c->path, line, reason)->duplicate = true;
 }
 
 /* "*List" kinds with an items array. */
@@ -108,8 +113,8 @@ static const rg_value *list_items(const rg_value *obj)
     return items && rg_value_kind(items) == RG_ARRAY ? items : NULL;
 }
 
-static void add_list(ctx *c, const rg_value *items, const char *text,
-                     size_t len, const rg_yamldoc *doc)
+static void add_list(ctx *c, const rg_value *items, const rg_yaml_doc *doc,
+                     int line)
 {
     c->sum->lists++;
     c->sum->list_entries += rg_len(items);
@@ -117,48 +122,60 @@ static void add_list(ctx *c, const rg_value *items, const char *text,
         char path[32], prefix[40];
         snprintf(path, sizeof path, "items[%zu]", i);
         snprintf(prefix, sizeof prefix, "items[%zu].", i);
-        rg_store_origin o = {c->source, (uint32_t)doc->index, doc->line,
-                             doc->col, prefix};
-        rg_yamldoc_locate(text, len, doc->index, path, &o.line, &o.col);
+        rg_store_origin o = {c->source, (uint32_t)doc->index, line, 1,
+                             prefix};
+        rg_yamlpos_locate(c->text, c->len, (size_t)doc->index, path,
+                          &o.line, &o.col);
         size_t before = c->sum->resources;
         add_resource(c, rg_array_at(items, i), &o);
         c->sum->list_items += c->sum->resources - before;
     }
 }
 
-static void add_document(ctx *c, const rg_yamldoc *doc, const char *text,
-                         size_t len)
+static bool add_document(void *user, const rg_yaml_doc *doc)
 {
+    ctx *c = user;
     c->sum->documents++;
-    if (doc->root == NULL) {
+    int line = rg_yamlpos_content_line(c->text, c->len, doc->line);
+    if (doc->failed) {
+        skip(c->sum, c->path, line, "invalid YAML document; see the "
+             "errors");
+        return true;
+    }
+    if (doc->value == NULL) {
         c->sum->empty++;
-        return;
+        return true;
     }
-    const rg_value *items = is_object(doc->root) ? list_items(doc->root)
-                                                 : NULL;
-    if (items != NULL)
-        add_list(c, items, text, len, doc);
-    else {
-        rg_store_origin o = {c->source, (uint32_t)doc->index, doc->line,
-                             doc->col, NULL};
-        add_resource(c, doc->root, &o);
+    const rg_value *items = is_object(doc->value) ? list_items(doc->value)
+                                                  : NULL;
+    if (items != NULL) {
+        add_list(c, items, doc, line);
+    } else {
+        rg_store_origin o = {c->source, (uint32_t)doc->index, line, 1,
+                             NULL};
+        add_resource(c, doc->value, &o);
     }
+    return true;
+}
+
+static void warn(void *user, const char *file, int line, int col,
+                 const char *message)
+{
+    rg_manifest_summary *sum = user;
+    rg_errors_add(&sum->warnings, "yaml_warning", file, line, col, "%s",
+                  message);
 }
 
 int rg_manifest_load_text(rg_store *store, rg_manifest_summary *sum,
                           const char *path, const char *text, size_t len)
 {
-    ctx c = {store, sum, path, rg_store_add_source(store, path)};
+    ctx c = {store, sum, path, rg_store_add_source(store, path), text, len};
     sum->files++;
-    rg_yamldoc_reader *r = rg_yamldoc_open(path, text, len,
-                                           rg_store_arena(store),
-                                           &sum->warnings);
-    rg_yamldoc doc;
-    int rc;
-    while ((rc = rg_yamldoc_next(r, &doc, &sum->errors)) == 1)
-        add_document(&c, &doc, text, len);
-    rg_yamldoc_close(r);
-    if (rc < 0)
+    rg_yaml_options opts = {path, rg_store_keys(store), false, warn, sum};
+    size_t errors = sum->errors.count;
+    int rc = rg_yaml_stream(rg_store_arena(store), text, len, &opts,
+                            add_document, &c, &sum->errors);
+    if (rc < 0 || sum->errors.count > errors)
         sum->unreadable++;
     return rc < 0 ? -1 : 0;
 }

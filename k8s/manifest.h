@@ -2,10 +2,10 @@
  * Manifest loading: reads YAML and JSON files into the resource store and
  * accounts for every document.
  *
- * Each document becomes one of: a resource; the items of a "*List" kind
- * (each item accounted on its own); or a skipped document with its
- * reason (empty or comment-only, not a Kubernetes object because it has
- * no apiVersion and kind, or a resource ID already stored).  A YAML
+ * Each document becomes a resource, or the items of a "*List" kind (each
+ * item accounted on its own), or a skipped document with its reason.
+ * The reasons are: empty or comment-only, not a Kubernetes object (no
+ * apiVersion and kind), or a resource ID already stored.  A YAML
  * syntax error is reported with file, line and column; the documents
  * before it are kept, and the other files are still read.
  */
@@ -20,6 +20,7 @@ typedef struct rg_manifest_skip {
     char *file;
     int line;
     char *reason;
+    bool duplicate;             /* skipped as a repeated resource ID */
 } rg_manifest_skip;
 
 typedef struct rg_manifest_summary {

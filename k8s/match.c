@@ -96,7 +96,7 @@ static rg_match_input compute(rg_match_cache *cache,
         match_entry(cache, &b, &rule->match[i]);
     for (size_t i = 0; i < b.count; i++)
         cache->seen[b.items[i]] = 0;
-    rg_match_input in = {b.items, b.count, NULL};
+    rg_match_input in = {b.items, b.count, NULL, NULL, NULL};
     return in;
 }
 

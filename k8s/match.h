@@ -2,7 +2,7 @@
  * The input of each rule: the stored resources its match selects, as
  * Kubescape builds it (for every match entry, API group, version and
  * resource, every index key in sorted order; a group matches "*", itself,
- * or "" when the rule says "core"; a version matches "*" or itself; a
+ * or "" when the rule names "core"; a version matches "*" or itself; a
  * resource matches "*", the plural name or the kind, ignoring case; each
  * object once).
  *
@@ -22,6 +22,9 @@ typedef struct rg_match_input {
     uint32_t *items;            /* resource indices in input order */
     size_t count;
     const rg_value *value;      /* the input array, built on first use */
+    const char *aggregator;     /* the aggregator applied last, or NULL */
+    const rg_value *aggregated; /* its output, shared by the next rules
+                                   with the same match and aggregator */
 } rg_match_input;
 
 typedef struct rg_match_cache {

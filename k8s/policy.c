@@ -218,11 +218,14 @@ static void *to_arena(rg_arena *arena, void *items, size_t count,
 static void finish(loader *ld)
 {
     rg_policy *p = ld->policy;
-    qsort(ld->rules, ld->rule_count, sizeof *ld->rules, cmp_rules);
-    qsort(ld->controls, ld->control_count, sizeof *ld->controls,
-          cmp_controls);
-    qsort(ld->frameworks, ld->framework_count, sizeof *ld->frameworks,
-          cmp_frameworks);
+    if (ld->rule_count > 1)
+        qsort(ld->rules, ld->rule_count, sizeof *ld->rules, cmp_rules);
+    if (ld->control_count > 1)
+        qsort(ld->controls, ld->control_count, sizeof *ld->controls,
+              cmp_controls);
+    if (ld->framework_count > 1)
+        qsort(ld->frameworks, ld->framework_count, sizeof *ld->frameworks,
+              cmp_frameworks);
     p->rules = to_arena(p->arena, ld->rules, ld->rule_count,
                         sizeof *ld->rules);
     p->rule_count = ld->rule_count;
@@ -281,6 +284,8 @@ const rg_policy_rule *rg_policy_find_rule(const rg_policy *policy,
                                           const char *name)
 {
     rg_policy_rule key = {.name = name};
+    if (policy->rule_count == 0)
+        return NULL;
     return bsearch(&key, policy->rules, policy->rule_count,
                    sizeof key, cmp_rules);
 }
@@ -289,6 +294,8 @@ const rg_policy_control *rg_policy_find_control(const rg_policy *policy,
                                                 const char *id)
 {
     rg_policy_control key = {.id = id};
+    if (policy->control_count == 0)
+        return NULL;
     return bsearch(&key, policy->controls, policy->control_count,
                    sizeof key, cmp_controls);
 }

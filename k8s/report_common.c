@@ -29,7 +29,8 @@ rg_verdict **rg_report_by_resource(const rg_scan *scan)
             r->controls[r->verdicts[i]->control].control->id;
         items[i].verdict = r->verdicts[i];
     }
-    qsort(items, r->count, sizeof *items, cmp_items);
+    if (r->count > 1)
+        qsort(items, r->count, sizeof *items, cmp_items);
     rg_verdict **v = rg_xmalloc((r->count + 1) * sizeof *v);
     for (size_t i = 0; i < r->count; i++)
         v[i] = items[i].verdict;

@@ -12,7 +12,7 @@
 
 #include "k8s/jsonw.h"
 #include "k8s/readfile.h"
-#include "k8s/yamldoc.h"
+#include "k8s/yamlpos.h"
 
 typedef struct sources {
     char **texts;               /* per store source, read on demand */
@@ -99,7 +99,7 @@ static void locate(const rg_scan *scan, sources *s,
     strcpy(full, r->prefix);
     strcat(full, path);
     int l = 0, c = 0;
-    if (rg_yamldoc_locate(text, len, r->doc, full, &l, &c) > 0) {
+    if (rg_yamlpos_locate(text, len, r->doc, full, &l, &c) > 0) {
         *line = l;
         *col = c;
     }

@@ -22,6 +22,21 @@ const char *rg_status_name(rg_status status)
     return "unknown";
 }
 
+/* Grow *items to hold need elements, starting from first: verdicts hold
+ * one rule and a few paths, and rg_grow's first size of 8 would make
+ * them several times larger than their contents. */
+static void grow(void **items, size_t *cap, size_t need, size_t elem_size,
+                 size_t first)
+{
+    if (need <= *cap)
+        return;
+    size_t n = *cap ? *cap * 2 : first;
+    while (n < need)
+        n *= 2;
+    *items = rg_xrealloc(*items, n * elem_size);
+    *cap = n;
+}
+
 rg_results *rg_results_new(const rg_policy_control *const *controls,
                            size_t count,
                            const rg_policy_framework *const *frameworks,
@@ -39,6 +54,7 @@ rg_results *rg_results_new(const rg_policy_control *const *controls,
     for (size_t i = 0; i < framework_count; i++)
         r->frameworks[i].framework = frameworks[i];
     rg_strmap_init(&r->index, expected);
+    rg_strmap_init(&r->strings, expected);
     return r;
 }
 
@@ -56,23 +72,49 @@ void rg_results_free(rg_results *results)
     }
     free(results->verdicts);
     rg_strmap_free(&results->index);
+    rg_strmap_free(&results->strings);
     rg_arena_free(results->arena);
     free(results);
 }
 
+const char *rg_results_keep(rg_results *results, const char *s)
+{
+    size_t len = strlen(s);
+    const char *kept = rg_strmap_key(&results->strings, s, len);
+    if (kept != NULL)
+        return kept;
+    char *copy = rg_arena_strndup(results->arena, s, len);
+    rg_strmap_put(&results->strings, copy, len, 0, NULL);
+    return copy;
+}
+
+/* The lookup key of a verdict: the control index and the address of
+ * the kept resource ID, as bytes. */
+typedef struct verdict_key {
+    uint32_t control;
+    const char *id;
+} verdict_key;
+
 static rg_verdict *verdict_for(rg_results *r, uint32_t control,
                                const char *resource_id)
 {
-    char *key = rg_arena_printf(r->arena, "%u/%s", control, resource_id);
+    const char *id = rg_results_keep(r, resource_id);
+    verdict_key probe;
+    memset(&probe, 0, sizeof probe);
+    probe.control = control;
+    probe.id = id;
     uint32_t at;
-    if (rg_strmap_get(&r->index, key, strlen(key), &at))
+    if (rg_strmap_get(&r->index, (const char *)&probe, sizeof probe, &at))
         return r->verdicts[at];
+    verdict_key *key = rg_arena_alloc(r->arena, sizeof *key);
+    *key = probe;
     rg_verdict *v = rg_arena_calloc(r->arena, 1, sizeof *v);
     v->control = control;
-    v->resource_id = rg_arena_strdup(r->arena, resource_id);
+    v->resource_id = id;
     rg_grow((void **)&r->verdicts, &r->cap, r->count + 1,
             sizeof *r->verdicts);
-    rg_strmap_put(&r->index, key, strlen(key), (uint32_t)r->count, NULL);
+    rg_strmap_put(&r->index, (const char *)key, sizeof *key,
+                  (uint32_t)r->count, NULL);
     r->verdicts[r->count++] = v;
     return v;
 }
@@ -84,11 +126,11 @@ rg_rule_verdict *rg_results_rule(rg_results *results, uint32_t control,
     for (size_t i = 0; i < v->rule_count; i++)
         if (strcmp(v->rules[i].rule, rule) == 0)
             return &v->rules[i];
-    rg_grow((void **)&v->rules, &v->rule_cap, v->rule_count + 1,
-            sizeof *v->rules);
+    grow((void **)&v->rules, &v->rule_cap, v->rule_count + 1,
+         sizeof *v->rules, 1);
     rg_rule_verdict *rv = &v->rules[v->rule_count++];
     memset(rv, 0, sizeof *rv);
-    rv->rule = rg_arena_strdup(results->arena, rule);
+    rv->rule = rg_results_keep(results, rule);
     rv->status = RG_STATUS_PASSED;
     return rv;
 }
@@ -114,13 +156,13 @@ void rg_results_add_path(rg_results *results, rg_rule_verdict *rv,
             same(p->path, path) && same(p->value, value))
             return;
     }
-    rg_grow((void **)&rv->paths, &rv->path_cap, rv->path_count + 1,
-            sizeof *rv->paths);
+    grow((void **)&rv->paths, &rv->path_cap, rv->path_count + 1,
+         sizeof *rv->paths, 2);
     rg_posture_path *p = &rv->paths[rv->path_count++];
     p->kind = kind;
-    p->resource_id = rg_arena_strdup(results->arena, resource_id);
-    p->path = rg_arena_strdup(results->arena, path ? path : "");
-    p->value = value ? rg_arena_strdup(results->arena, value) : NULL;
+    p->resource_id = rg_results_keep(results, resource_id);
+    p->path = rg_results_keep(results, path ? path : "");
+    p->value = value ? rg_results_keep(results, value) : NULL;
 }
 
 void rg_results_add_related(rg_results *results, rg_rule_verdict *rv,
@@ -129,9 +171,9 @@ void rg_results_add_related(rg_results *results, rg_rule_verdict *rv,
     for (size_t i = 0; i < rv->related_count; i++)
         if (strcmp(rv->related[i], resource_id) == 0)
             return;
-    rg_grow((void **)&rv->related, &rv->related_cap, rv->related_count + 1,
-            sizeof *rv->related);
-    rv->related[rv->related_count++] = rg_arena_strdup(results->arena,
+    grow((void **)&rv->related, &rv->related_cap, rv->related_count + 1,
+         sizeof *rv->related, 2);
+    rv->related[rv->related_count++] = rg_results_keep(results,
                                                        resource_id);
 }
 

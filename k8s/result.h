@@ -97,6 +97,7 @@ typedef struct rg_results {
     rg_verdict **verdicts;
     size_t count, cap;
     rg_strmap index;            /* "controlIndex/resourceID" -> verdict */
+    rg_strmap strings;          /* every string kept, stored once */
     double compliance_score;
     double score;
     size_t severity_failed[5];  /* failed resources by severity: */
@@ -114,9 +115,14 @@ rg_results *rg_results_new(const rg_policy_control *const *controls,
 void rg_results_free(rg_results *results);
 
 /* The verdict of rule in control for resource_id, created passed when
- * new.  Lives in results; strings are copied. */
+ * new.  Lives in results; strings are copied once (see rg_results_keep).
+ */
 rg_rule_verdict *rg_results_rule(rg_results *results, uint32_t control,
                                  const char *resource_id, const char *rule);
+
+/* The copy of s kept in results, shared by every equal string, so the
+ * resource IDs and paths repeated across verdicts take memory once. */
+const char *rg_results_keep(rg_results *results, const char *s);
 
 /* Raise the rule verdict's status to status when more severe. */
 void rg_results_raise(rg_rule_verdict *rv, rg_status status);

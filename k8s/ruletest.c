@@ -13,7 +13,7 @@
 #include "k8s/jsonw.h"
 #include "k8s/readfile.h"
 #include "k8s/scan_internal.h"
-#include "k8s/yamldoc.h"
+#include "runtime/yaml.h"
 
 /* Characters of a response list shown when a case fails. */
 #define RULETEST_SHOW_MAX 2000
@@ -70,6 +70,13 @@ static char *join(const char *a, const char *b)
     return s;
 }
 
+/* Keep the first document's value and stop the stream. */
+static bool keep_first(void *user, const rg_yaml_doc *doc)
+{
+    *(const rg_value **)user = doc->value;
+    return false;
+}
+
 /* The first document of file path, or NULL (with errs). */
 static const rg_value *first_document(rg_arena *arena, const char *path,
                                       rg_errors *errs)
@@ -78,16 +85,11 @@ static const rg_value *first_document(rg_arena *arena, const char *path,
     char *text = rg_readfile(path, &len, errs);
     if (text == NULL)
         return NULL;
-    rg_errors warnings;
-    rg_errors_init(&warnings);
-    rg_yamldoc_reader *r = rg_yamldoc_open(path, text, len, arena,
-                                           &warnings);
-    rg_yamldoc doc;
-    int rc = rg_yamldoc_next(r, &doc, errs);
-    rg_yamldoc_close(r);
-    rg_errors_free(&warnings);
+    const rg_value *first = NULL;
+    rg_yaml_options opts = {path, NULL, false, NULL, NULL};
+    rg_yaml_stream(arena, text, len, &opts, keep_first, &first, errs);
     free(text);
-    return rc == 1 ? doc.root : NULL;
+    return first;
 }
 
 static const rg_value *case_input(rg_arena *arena, const char *case_dir,

@@ -221,16 +221,16 @@ const rg_value *rg_ruletest_normalize(rg_arena *arena, const rg_value *v,
                                       bool trim, const char **error)
 {
     norm n = {arena, trim, NULL};
-    bool one = rg_value_kind(v) == RG_OBJECT;
-    size_t len = one ? 1 : rg_value_kind(v) == RG_NULL ? 0 : rg_len(v);
-    if (!one && rg_value_kind(v) != RG_ARRAY && rg_value_kind(v) != RG_SET &&
+    bool single = rg_value_kind(v) == RG_OBJECT;
+    size_t len = single ? 1 : rg_value_kind(v) == RG_NULL ? 0 : rg_len(v);
+    if (!single && rg_value_kind(v) != RG_ARRAY && rg_value_kind(v) != RG_SET &&
         rg_value_kind(v) != RG_NULL) {
         *error = "expected a list of responses";
         return NULL;
     }
     keyed *items = rg_xcalloc(len + 1, sizeof *items);
     for (size_t i = 0; i < len; i++) {
-        const rg_value *src = one ? v : rg_value_kind(v) == RG_SET
+        const rg_value *src = single ? v : rg_value_kind(v) == RG_SET
                                             ? rg_set_at(v, i)
                                             : rg_array_at(v, i);
         items[i].value = response(&n, src);

@@ -54,13 +54,13 @@ static void record_error(rg_scan *scan, const rg_policy_rule *rule,
 static const rg_value *evaluate(rg_scan *scan, const rg_scan_options *opts,
                                 const rg_policy_rule *rule, bool filter,
                                 const rg_value *input, const rg_value *data,
-                                bool *failed)
+                                rg_arena *arena, bool *failed)
 {
     const rg_value *doc = NULL;
     char *error = NULL;
     uint64_t start = now_ns();
     int rc = opts->eval(opts->eval_user, scan->policy, rule, filter, input,
-                        data, scan->scratch, &doc, &error);
+                        data, arena, &doc, &error);
     scan->stats.eval_ns += now_ns() - start;
     *failed = rc != 0;
     if (rc != 0) {
@@ -71,41 +71,61 @@ static const rg_value *evaluate(rg_scan *scan, const rg_scan_options *opts,
     return doc;
 }
 
+/* Evaluate rule on input and record the verdicts.  The documents and
+ * data live in arena, which the caller frees after: verdicts copy what
+ * they keep. */
+static void run_rule(rg_scan *scan, const rg_scan_options *opts,
+                     rg_rule_run *run, const rg_policy_rule *rule,
+                     const rg_value *input, rg_arena *arena)
+{
+    const rg_value *data = rule_data(arena, scan->policy, rule);
+    bool failed = false;
+    if (rule->filter != NULL) {
+        const rg_value *doc = evaluate(scan, opts, rule, true, input, data,
+                                       arena, &failed);
+        const rg_value *listed = failed ? NULL
+            : rg_verdict_failed_objects(arena, doc);
+        if (listed == NULL) {
+            rg_verdict_skip_all(run, "the resource enumerator failed");
+            return;
+        }
+        run->tested = listed;
+    }
+    scan->stats.rules_evaluated++;
+    const rg_value *doc = evaluate(scan, opts, rule, false, input, data,
+                                   arena, &failed);
+    const char *error = NULL;
+    if (failed)
+        rg_verdict_skip_all(run, "evaluation failed");
+    else if (rg_verdict_apply(run, doc, &error) != 0)
+        record_error(scan, rule, error);
+}
+
 void rg_scan_rule(rg_scan *scan, const rg_scan_options *opts, uint32_t c,
                   const rg_policy_rule *rule)
 {
     rg_match_input *mi = rg_match_select(&scan->match, rule);
     const rg_value *input = rg_match_value(&scan->match, mi);
-    input = rg_scan_aggregate(scan, rule, input);
+    if (rule->aggregator != NULL) {
+        if (mi->aggregator == NULL ||
+            strcmp(mi->aggregator, rule->aggregator) != 0) {
+            mi->aggregator = rule->aggregator;
+            mi->aggregated = rg_scan_aggregate(scan, rule, input);
+        }
+        input = mi->aggregated;
+    }
     if (rg_len(input) == 0) {
         scan->stats.rules_empty_input++;
         return;
     }
     rg_rule_run run = {scan->results, c, rule->name, &opts->namespaces,
-                       input};
+                       input, NULL};
     if (opts->eval == NULL) {
         rg_verdict_skip_all(&run, "no Rego engine in this build");
         return;
     }
-    const rg_value *data = rule_data(scan->scratch, scan->policy, rule);
-    bool failed = false;
-    if (rule->filter != NULL) {
-        const rg_value *doc = evaluate(scan, opts, rule, true, input, data,
-                                       &failed);
-        const rg_value *listed = failed ? NULL
-            : rg_verdict_failed_objects(scan->scratch, doc);
-        if (listed == NULL) {
-            rg_verdict_skip_all(&run, "the resource enumerator failed");
-            return;
-        }
-        run.tested = listed;
-    }
-    scan->stats.rules_evaluated++;
-    const rg_value *doc = evaluate(scan, opts, rule, false, input, data,
-                                   &failed);
-    const char *error = NULL;
-    if (failed)
-        rg_verdict_skip_all(&run, "evaluation failed");
-    else if (rg_verdict_apply(&run, doc, &error) != 0)
-        record_error(scan, rule, error);
+    rg_arena *arena = rg_arena_new(0);
+    run.scratch = arena;
+    run_rule(scan, opts, &run, rule, input, arena);
+    rg_arena_free(arena);
 }

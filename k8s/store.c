@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "k8s/rid.h"
+#include "runtime/intern.h"
 #include "k8s/strmap.h"
 
 /* Distinct (group, version, kind) triples a store is first sized for; a
@@ -21,6 +22,7 @@
 
 struct rg_store {
     rg_arena *arena;
+    rg_intern *keys;
     rg_k8s_resource *items;
     size_t count, cap;
     char **sources;
@@ -41,6 +43,7 @@ rg_store *rg_store_new(size_t expected)
     rg_store *s = rg_xcalloc(1, sizeof *s);
     size_t cap = expected ? expected : 1;
     s->arena = rg_arena_new(cap * STORE_BYTES_PER_RESOURCE / 4);
+    s->keys = rg_intern_new();
     s->estimate = expected;
     s->cap = cap;
     s->items = rg_xmalloc(cap * sizeof *s->items);
@@ -66,12 +69,18 @@ void rg_store_free(rg_store *store)
     rg_strmap_free(&store->ids);
     rg_strmap_free(&store->group_keys);
     rg_arena_free(store->arena);
+    rg_intern_free(store->keys);
     free(store);
 }
 
 rg_arena *rg_store_arena(rg_store *store)
 {
     return store->arena;
+}
+
+struct rg_intern *rg_store_keys(rg_store *store)
+{
+    return store->keys;
 }
 
 uint32_t rg_store_add_source(rg_store *store, const char *path)

@@ -76,6 +76,10 @@ void rg_store_free(rg_store *store);
 /* The arena objects of this store are built in.  Lives in store. */
 rg_arena *rg_store_arena(rg_store *store);
 
+/* The table that interns the object keys of this store's objects, so
+ * each distinct key is stored once.  Lives in store. */
+struct rg_intern *rg_store_keys(rg_store *store);
+
 /* Record a source file name (copied).  Returns its index. */
 uint32_t rg_store_add_source(rg_store *store, const char *path);
 /* The name of source file i.  Lives in store. */

@@ -111,3 +111,10 @@ void rg_strmap_set(rg_strmap *map, const char *key, size_t len,
     }
     rg_strmap_put(map, key, len, value, NULL);
 }
+
+const char *rg_strmap_key(const rg_strmap *map, const char *key,
+                          size_t len)
+{
+    uint64_t hash = rg_strmap_hash(key, len);
+    return probe(map->slots, map->cap, key, len, hash)->key;
+}

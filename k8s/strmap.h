@@ -38,6 +38,11 @@ void rg_strmap_free(rg_strmap *map);
 bool rg_strmap_get(const rg_strmap *map, const char *key, size_t len,
                    uint32_t *value);
 
+/* The stored key equal to key, or NULL when absent: lets a map of keys
+ * to nothing serve as a set of shared strings. */
+const char *rg_strmap_key(const rg_strmap *map, const char *key,
+                          size_t len);
+
 /* Insert key with value unless present.  Returns true when inserted;
  * false when key was already there, with *existing set to its value
  * (existing may be NULL). */

@@ -234,6 +234,11 @@ static void add_paths(rg_results *res, rg_rule_verdict *rv, const char *id,
         rg_results_add_path(res, rv, RG_PATH_COMMAND, id, cmd, NULL);
 }
 
+static rg_arena *scratch_of(const rg_rule_run *run)
+{
+    return run->scratch ? run->scratch : run->results->arena;
+}
+
 static void fail_object(const rg_rule_run *run, const rg_value *obj,
                         const rg_value *r)
 {
@@ -242,18 +247,17 @@ static void fail_object(const rg_rule_run *run, const rg_value *obj,
         return;
     if (rg_verdict_ns_skipped(run->filter, obj_namespace(obj)))
         return;
-    const char *id = rg_verdict_object_id(res->arena, obj);
+    const char *id = rg_verdict_object_id(scratch_of(run), obj);
     rg_rule_verdict *rv = rg_results_rule(res, run->control, id, run->rule);
     rg_results_raise(rv, RG_STATUS_FAILED);
     if (rv->message == NULL && str_field(r, "alertMessage"))
-        rv->message = rg_arena_strdup(res->arena,
-                                      str_field(r, "alertMessage"));
+        rv->message = rg_results_keep(res, str_field(r, "alertMessage"));
     add_paths(res, rv, id, r);
     const rg_value *rel = field(r, "relatedObjects");
     for (size_t i = 0; rel && rg_value_kind(rel) == RG_ARRAY &&
                        i < rg_len(rel); i++) {
         const rg_value *ro = rg_array_at(rel, i);
-        const char *rid = rg_verdict_object_id(res->arena,
+        const char *rid = rg_verdict_object_id(scratch_of(run),
                                                field(ro, "object"));
         rg_results_add_related(res, rv, rid);
         add_paths(res, rv, rid, ro);
@@ -284,13 +288,13 @@ static void settle_tested(const rg_rule_run *run, rg_status status,
         const rg_value *obj = rg_array_at(run->tested, i);
         if (rg_verdict_ns_skipped(run->filter, obj_namespace(obj)))
             continue;
-        const char *id = rg_verdict_object_id(res->arena, obj);
+        const char *id = rg_verdict_object_id(scratch_of(run), obj);
         rg_rule_verdict *rv = rg_results_rule(res, run->control, id,
                                               run->rule);
         if (rv->status != RG_STATUS_FAILED && status == RG_STATUS_SKIPPED) {
             rv->status = RG_STATUS_SKIPPED;
             if (error && rv->message == NULL)
-                rv->message = rg_arena_strdup(res->arena, error);
+                rv->message = rg_results_keep(res, error);
         }
     }
 }

@@ -35,6 +35,8 @@ typedef struct rg_rule_run {
     const rg_ns_filter *filter;
     const rg_value *tested;     /* array of the objects that may pass:
                                    the input, or the filter's output */
+    rg_arena *scratch;          /* for IDs while applying; NULL: the
+                                   results' arena */
 } rg_rule_run;
 
 /* Apply the package document doc of one evaluation.  Returns 0, or -1

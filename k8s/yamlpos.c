@@ -1,13 +1,14 @@
 /*
- * Positions of fields in a YAML document, found by reading the text
- * again (rg_yamldoc_locate; see k8s/yamldoc.h).  Only reports of failed
- * resources need positions, so the scan keeps no position table.
+ * Positions of fields in YAML manifests; see k8s/yamlpos.h.
  */
-#include "k8s/yamldoc.h"
+#include "k8s/yamlpos.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+
+#include "runtime/common.h"
 
 /* Longest path segment compared. */
 #define POS_SEGMENT_MAX 256
@@ -134,7 +135,7 @@ static bool seek_document(yaml_parser_t *p, size_t doc_index,
     }
 }
 
-int rg_yamldoc_locate(const char *text, size_t len, size_t doc_index,
+int rg_yamlpos_locate(const char *text, size_t len, size_t doc_index,
                       const char *path, int *line, int *col)
 {
     yaml_parser_t p;
@@ -161,4 +162,44 @@ int rg_yamldoc_locate(const char *text, size_t len, size_t doc_index,
     }
     yaml_parser_delete(&p);
     return matched;
+}
+
+/* The start of line (1-based) in text, or NULL past the end. */
+static const char *line_start(const char *text, size_t len, int line)
+{
+    const char *p = text, *end = text + len;
+    for (int l = 1; l < line; l++) {
+        p = memchr(p, '\n', (size_t)(end - p));
+        if (p == NULL)
+            return NULL;
+        p++;
+    }
+    return p;
+}
+
+/* true when the line at p is blank, a comment, or a document marker. */
+static bool skippable(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+        p++;
+    if (p == end || *p == '\n' || *p == '#')
+        return true;
+    if (end - p < 3 || memcmp(p, "---", 3) != 0)
+        return false;
+    for (p += 3; p < end && (*p == ' ' || *p == '\t' || *p == '\r'); p++)
+        ;
+    return p == end || *p == '\n' || *p == '#';
+}
+
+int rg_yamlpos_content_line(const char *text, size_t len, int start)
+{
+    const char *end = text + len;
+    const char *p = line_start(text, len, start);
+    for (int line = start; p != NULL && p < end; line++) {
+        if (!skippable(p, end))
+            return line;
+        p = memchr(p, '\n', (size_t)(end - p));
+        p = p ? p + 1 : NULL;
+    }
+    return start;
 }

@@ -2,11 +2,15 @@
  * "# METADATA" annotation blocks.  A block starts with a comment whose
  * text is METADATA and continues with the comments on the following
  * lines that start in column 1.  Its text, with one leading space cut
- * from each line, is YAML that whoever needs it decodes later; only the
- * "scope:" key is read here, to attach the block:
+ * from each line, is YAML that the parser keeps undecoded.  Only the
+ * "scope:" and "entrypoint:" keys are read here, to attach the block to
+ * the statement after it:
  *
- *   rule, document       the next rule (the default before a rule)
- *   package, subpackages the package (the default before the package)
+ *   rule       that rule (the default before a rule)
+ *   document   every rule of the module defining the same document (the
+ *              default before a rule when entrypoint is true)
+ *   package,   the package (the default before the package)
+ *   subpackages
  */
 #include "parser/parse_internal.h"
 
@@ -86,27 +90,40 @@ static bool only_space(const char *s)
     return true;
 }
 
-/* The first rule starting after offset, or NULL. */
-static rg_rule *rule_after(const rg_module *m, uint32_t offset)
-{
-    for (uint32_t i = 0; i < m->rule_count; i++)
-        if (m->rules[i]->loc.offset > offset)
-            return m->rules[i];
-    return NULL;
-}
+/* The statement an annotation applies to: the first package, import or
+ * rule starting after the block. */
+typedef struct target {
+    const char *kind;       /* "package", "import", "rule" or NULL */
+    rg_rule *rule;
+} target;
 
-static bool package_follows(const rg_module *m, uint32_t offset,
-                            const rg_rule *next_rule)
+static target find_target(const rg_module *m, uint32_t offset)
 {
-    uint32_t pkg = m->package_loc.offset;
-    return pkg > offset && (next_rule == NULL || pkg < next_rule->loc.offset);
-}
-
-static bool valid_scope(const char *scope)
-{
-    return strcmp(scope, "rule") == 0 || strcmp(scope, "document") == 0 ||
-           strcmp(scope, "package") == 0 ||
-           strcmp(scope, "subpackages") == 0;
+    target t = {NULL, NULL};
+    uint32_t best = UINT32_MAX;
+    if (m->package_loc.offset > offset) {
+        t.kind = "package";
+        best = m->package_loc.offset;
+    }
+    for (uint32_t i = 0; i < m->import_count; i++) {
+        uint32_t at = m->imports[i]->loc.offset;
+        if (at > offset && at < best) {
+            t.kind = "import";
+            best = at;
+            break;
+        }
+    }
+    for (uint32_t i = 0; i < m->rule_count; i++) {
+        uint32_t at = m->rules[i]->loc.offset;
+        if (at > offset) {
+            if (at < best) {
+                t.kind = "rule";
+                t.rule = m->rules[i];
+            }
+            break;
+        }
+    }
+    return t;
 }
 
 static void scope_error(rg_parser *p, const rg_annotation *a,
@@ -118,31 +135,42 @@ static void scope_error(rg_parser *p, const rg_annotation *a,
                        have ? have : "", have ? ")" : "");
 }
 
-/* Attach a to the package or the next rule; false after an error. */
-static bool attach(rg_parser *p, const rg_module *m, rg_annotation *a,
-                   uint32_t end_offset)
+static bool is_scope(const char *scope, const char *name)
 {
-    rg_rule *next = rule_after(m, end_offset);
-    bool on_package = package_follows(m, end_offset, next);
+    return strcmp(scope, name) == 0;
+}
+
+/* Choose a's scope and rule as OPA does; false after an error.  With no
+ * scope written, the target decides: a rule gives "rule" ("document"
+ * for an entrypoint), the package "package", and an import the invalid
+ * scope "import". */
+static bool attach(rg_parser *p, const rg_module *m, rg_annotation *a,
+                   uint32_t end_offset, bool entrypoint)
+{
+    target t = find_target(m, end_offset);
+    if (a->scope == NULL && t.kind != NULL)
+        a->scope = t.rule ? (entrypoint ? "document" : "rule") : t.kind;
     if (a->scope == NULL)
-        a->scope = on_package ? "package" : "rule";
-    if (!valid_scope(a->scope)) {
-        rg_pstate_error_at(p, a->loc.line, a->loc.col,
-                           "invalid annotation scope '%s'", a->scope);
-        return false;
+        a->scope = "";
+    bool on_package = t.kind && is_scope(t.kind, "package");
+    if (is_scope(a->scope, "rule") || is_scope(a->scope, "document")) {
+        if (t.rule == NULL) {
+            scope_error(p, a, "rule", t.kind);
+            return false;
+        }
+        a->rule = t.rule;
+        return true;
     }
-    bool wants_package = strcmp(a->scope, "package") == 0 ||
-                         strcmp(a->scope, "subpackages") == 0;
-    if (wants_package && !on_package) {
-        scope_error(p, a, "package", next ? "rule" : NULL);
-        return false;
+    if (is_scope(a->scope, "package") || is_scope(a->scope, "subpackages")) {
+        if (!on_package) {
+            scope_error(p, a, "package", t.kind);
+            return false;
+        }
+        return true;
     }
-    if (!wants_package && (on_package || next == NULL)) {
-        scope_error(p, a, "rule", on_package ? "package" : NULL);
-        return false;
-    }
-    a->rule = wants_package ? NULL : next;
-    return true;
+    rg_pstate_error_at(p, a->loc.line, a->loc.col,
+                       "invalid annotation scope '%s'", a->scope);
+    return false;
 }
 
 static void add_to_rule(rg_parser *p, rg_rule *r, rg_annotation *a)
@@ -154,6 +182,58 @@ static void add_to_rule(rg_parser *p, rg_rule *r, rg_annotation *a)
                r->annotation_count * sizeof(rg_annotation *));
     items[r->annotation_count++] = a;
     r->annotations = items;
+}
+
+/* Parts of the rule's ref up to its first part with a variable. */
+static uint32_t ground_prefix(const rg_rule *r)
+{
+    const rg_term *ref = r->head.ref;
+    uint32_t n = 1;
+    while (n < ref->u.ref.count && rg_term_is_ground(ref->u.ref.parts[n]))
+        n++;
+    return n;
+}
+
+/* true when rules a and b define the same document (ground prefixes of
+ * their refs are equal). */
+static bool same_document(rg_parser *p, const rg_rule *a, const rg_rule *b)
+{
+    uint32_t n = ground_prefix(a);
+    if (n != ground_prefix(b))
+        return false;
+    for (uint32_t i = 0; i < n; i++) {
+        const char *x = rg_ast_term_string(p, a->head.ref->u.ref.parts[i]);
+        const char *y = rg_ast_term_string(p, b->head.ref->u.ref.parts[i]);
+        if (strcmp(x, y) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* A rule-scope annotation belongs to its rule; a document-scope one to
+ * every rule of the module defining the same document. */
+static void add_to_rules(rg_parser *p, rg_module *m, rg_annotation *a)
+{
+    if (!is_scope(a->scope, "document")) {
+        add_to_rule(p, a->rule, a);
+        return;
+    }
+    for (uint32_t i = 0; i < m->rule_count; i++)
+        if (same_document(p, m->rules[i], a->rule))
+            add_to_rule(p, m->rules[i], a);
+}
+
+/* true when the YAML sets "entrypoint: true" at the top level. */
+static bool is_entrypoint(const char *yaml)
+{
+    for (const char *line = yaml; *line;) {
+        const char *eol = strchr(line, '\n');
+        size_t n = eol ? (size_t)(eol - line) : strlen(line);
+        if (n >= 16 && memcmp(line, "entrypoint: true", 16) == 0)
+            return true;
+        line += n + (eol != NULL);
+    }
+    return false;
 }
 
 static rg_annotation *parse_block(rg_parser *p, rg_module *m,
@@ -169,7 +249,8 @@ static rg_annotation *parse_block(rg_parser *p, rg_module *m,
     }
     a->scope = find_scope(p, a->yaml);
     const rg_comment *last = &m->comments[end - 1];
-    if (!attach(p, m, a, last->loc.offset + last->loc.length))
+    if (!attach(p, m, a, last->loc.offset + last->loc.length,
+                is_entrypoint(a->yaml)))
         return NULL;
     return a;
 }
@@ -187,7 +268,7 @@ void rg_annotations_attach(rg_parser *p, rg_module *m)
         if (a) {
             rg_pstate_push(p, a);
             if (a->rule)
-                add_to_rule(p, a->rule, a);
+                add_to_rules(p, m, a);
         }
         i = end;
     }

@@ -288,6 +288,7 @@ static bool parse_if_body(rg_parser *p, rg_body *body)
             return true;
         rg_pstate_restore(p, &s);
     }
+    bool brace = rg_pstate_tok(p) == RG_TOK_LBRACE;
     rg_expr *e = rg_parse_expr_literal(p);
     if (e && !is_set_literal(e)) {
         body->exprs = rg_arena_alloc(p->arena, sizeof(rg_expr *));
@@ -295,12 +296,15 @@ static bool parse_if_body(rg_parser *p, rg_body *body)
         body->count = 1;
         return true;
     }
-    rg_pstate_restore(p, &s);
-    if (rg_pstate_tok(p) != RG_TOK_LBRACE) {
-        rg_expr *again = rg_parse_expr_literal(p);
-        (void)again;
+    if (!brace) {
+        /* The literal's errors stand; "p if set()" gets one of its own. */
+        if (e) {
+            rg_pstate_restore(p, &s);
+            rg_pstate_illegal(p, "expected rule body");
+        }
         return false;
     }
+    rg_pstate_restore(p, &s);
     return parse_brace_body(p, body);
 }
 
@@ -349,7 +353,7 @@ static bool parse_else_body(rg_parser *p, rg_rule *r, const rg_head *head)
         rg_pstate_illegal(p, "rule body expected");
         return false;
     }
-    if (rg_pstate_tok(p) == RG_TOK_ELSE) {
+    if (rg_pstate_tok(p) == RG_TOK_ELSE && !rg_parse_term_keyword_ref(p)) {
         r->else_rule = parse_else(p, head);
         return r->else_rule != NULL;
     }

@@ -33,9 +33,10 @@
 
 typedef struct rg_parse_options {
     rg_rego_version version;    /* dialect to parse with */
-    bool fallback_v0;           /* parse as v1 first; when that fails,
-                                   parse as v0 and report v0's errors
-                                   only if both fail (version ignored) */
+    bool fallback_v0;           /* parse as v1, then as v0 when v1
+                                   fails (version is ignored); when both
+                                   fail, report the errors of the one
+                                   that got further into the text */
     bool experimental;          /* allow "import future.keywords.and" and
                                    ".or" (the and/or operators) */
 } rg_parse_options;

@@ -22,7 +22,7 @@ deny contains msga if {
         "packagename": "armo_builtins",
         "alertScore": 8,
         "failedPaths": paths,
-        "reviewPaths": paths,
+        "reviewPaths": [],
         "deletePaths": paths,
         "fixPaths": [],
         "alertObject": {"k8sApiObjects": [binding]},

@@ -1,6 +1,7 @@
 # pss-host-ipc: Pod Security Standards (baseline), host namespaces.
 #
-# A pod with hostIPC: true shares System V and POSIX shared memory with every process on the node.
+# A pod with hostIPC: true shares System V and POSIX shared memory with
+# every process on the node.
 # spec.hostIPC must be unset or false.
 package armo_builtins
 
@@ -17,7 +18,7 @@ deny contains msga if {
         "packagename": "armo_builtins",
         "alertScore": 7,
         "failedPaths": [path],
-        "reviewPaths": [path],
+        "reviewPaths": [],
         "deletePaths": [path],
         "fixPaths": [],
         "alertObject": {"k8sApiObjects": [obj]},

@@ -1,6 +1,7 @@
 # pss-host-network: Pod Security Standards (baseline), host namespaces.
 #
-# A pod with hostNetwork: true binds node ports and sees all node traffic, bypassing network policies.
+# A pod with hostNetwork: true binds node ports and sees all node traffic,
+# bypassing network policies.
 # spec.hostNetwork must be unset or false.
 package armo_builtins
 
@@ -17,7 +18,7 @@ deny contains msga if {
         "packagename": "armo_builtins",
         "alertScore": 7,
         "failedPaths": [path],
-        "reviewPaths": [path],
+        "reviewPaths": [],
         "deletePaths": [path],
         "fixPaths": [],
         "alertObject": {"k8sApiObjects": [obj]},

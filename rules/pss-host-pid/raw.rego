@@ -1,6 +1,7 @@
 # pss-host-pid: Pod Security Standards (baseline), host namespaces.
 #
-# A pod with hostPID: true sees every process on the node and can signal or trace them.
+# A pod with hostPID: true sees every process on the node and can signal or
+# trace them.
 # spec.hostPID must be unset or false.
 package armo_builtins
 
@@ -17,7 +18,7 @@ deny contains msga if {
         "packagename": "armo_builtins",
         "alertScore": 7,
         "failedPaths": [path],
-        "reviewPaths": [path],
+        "reviewPaths": [],
         "deletePaths": [path],
         "fixPaths": [],
         "alertObject": {"k8sApiObjects": [obj]},

@@ -3,6 +3,9 @@
 # The default /proc mount masks kernel paths such as /proc/kcore and
 # /proc/sys. An Unmasked mount exposes them to the container.
 # securityContext.procMount must be unset or "Default" in every container.
+# Pods with user namespaces (hostUsers: false) get no exemption, as in
+# Kubernetes 1.33 without the UserNamespacesPodSecurityStandards feature
+# gate. From Kubernetes 1.34 the admission controller allows them.
 package armo_builtins
 
 import rego.v1
@@ -23,7 +26,7 @@ deny contains msga if {
         "packagename": "armo_builtins",
         "alertScore": 5,
         "failedPaths": paths,
-        "reviewPaths": paths,
+        "reviewPaths": [],
         "deletePaths": paths,
         "fixPaths": [],
         "alertObject": {"k8sApiObjects": [obj]},

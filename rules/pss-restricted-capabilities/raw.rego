@@ -34,7 +34,7 @@ deny contains msga if {
         "packagename": "armo_builtins",
         "alertScore": 6,
         "failedPaths": added,
-        "reviewPaths": added,
+        "reviewPaths": [],
         "deletePaths": added,
         "fixPaths": drop_fixes,
         "alertObject": {"k8sApiObjects": [obj]},

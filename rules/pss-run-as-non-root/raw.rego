@@ -4,8 +4,9 @@
 # runAsNonRoot: true makes the kubelet refuse to start a container whose
 # user is root.  The pod must set it to true, or else every container must.
 # An explicit false fails at either level.  Pods with user namespaces
-# (hostUsers: false) get no exemption here, as in a cluster without the
-# UserNamespacesPodSecurityStandards feature gate.
+# (hostUsers: false) get no exemption, as in Kubernetes 1.33 without the
+# UserNamespacesPodSecurityStandards feature gate.  From Kubernetes 1.34
+# the admission controller allows them.
 package armo_builtins
 
 import rego.v1

@@ -3,7 +3,9 @@
 #
 # runAsUser: 0 runs the container's processes as root whatever the image
 # says.  runAsUser must be unset or non-zero at pod level and in every
-# container.
+# container.  Pods with user namespaces (hostUsers: false) get no exemption,
+# as in Kubernetes 1.33 without the UserNamespacesPodSecurityStandards
+# feature gate.
 package armo_builtins
 
 import rego.v1

@@ -30,7 +30,7 @@ deny contains msga if {
         "packagename": "armo_builtins",
         "alertScore": 5,
         "failedPaths": paths,
-        "reviewPaths": paths,
+        "reviewPaths": [],
         "deletePaths": paths,
         "fixPaths": [],
         "alertObject": {"k8sApiObjects": [obj]},

@@ -24,8 +24,10 @@ deny contains msga if {
     count(rule_paths) > 0
     subjects := [sprintf("subjects[%d]", [i]) | some i, _ in binding.subjects]
     msga := {
-        "alertMessage": sprintf("%s %s lets its subjects create service account tokens through %s %s",
-            [binding.kind, binding.metadata.name, role.kind, role.metadata.name]),
+        "alertMessage": sprintf("%s %s lets its subjects %s through %s %s", [
+            binding.kind, binding.metadata.name, "create service account tokens",
+            role.kind, role.metadata.name,
+        ]),
         "packagename": "armo_builtins",
         "alertScore": 7,
         "failedPaths": subjects,

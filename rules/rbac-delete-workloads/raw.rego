@@ -27,8 +27,10 @@ deny contains msga if {
     count(rule_paths) > 0
     subjects := [sprintf("subjects[%d]", [i]) | some i, _ in binding.subjects]
     msga := {
-        "alertMessage": sprintf("%s %s lets its subjects delete workloads through %s %s",
-            [binding.kind, binding.metadata.name, role.kind, role.metadata.name]),
+        "alertMessage": sprintf("%s %s lets its subjects %s through %s %s", [
+            binding.kind, binding.metadata.name, "delete workloads",
+            role.kind, role.metadata.name,
+        ]),
         "packagename": "armo_builtins",
         "alertScore": 5,
         "failedPaths": subjects,

@@ -23,7 +23,7 @@ deny contains msga if {
         "packagename": "armo_builtins",
         "alertScore": 6,
         "failedPaths": paths,
-        "reviewPaths": paths,
+        "reviewPaths": [],
         "deletePaths": paths,
         "fixPaths": [],
         "alertObject": {"k8sApiObjects": [configmap]},

@@ -56,8 +56,12 @@ static bool base64_padding(const char *s, size_t len, size_t *i, size_t j,
     }
     if (j == 2) {
         *i = base64_skip_newlines(s, len, *i);
-        if (*i >= len || s[*i] != '=') {
-            *bad = *i >= len ? len : *i;
+        if (*i >= len) {
+            *bad = len;
+            return false;
+        }
+        if (s[*i] != '=') {
+            *bad = *i - 1;
             return false;
         }
         (*i)++;

@@ -9,8 +9,9 @@
 #include "runtime/builtins/gofmt.h"
 #include "runtime/builtins/runes.h"
 
-/* Widths and precisions above this are treated as Go treats overflow:
- * "%!(BADWIDTH)" / "%!(BADPREC)"; it also bounds the output size. */
+/* Maximum width or precision, which bounds the output size.  A larger
+ * value given through * prints "%!(BADWIDTH)" or "%!(BADPREC)" as Go
+ * does on overflow; a larger written number is clamped to it. */
 #define GOFMT_MAX_WIDTH 1000000
 
 typedef struct gofmt_spec {

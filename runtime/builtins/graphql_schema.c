@@ -1,11 +1,13 @@
 /*
- * GraphQL schema building and validation, following the checks of the
- * gqlparser library that OPA uses: redeclared types and directives,
- * extensions (an extension of a missing type creates it), defined and
- * correctly kinded field, argument, interface and member types, at
- * least one field, value or member, interface implementation (including
- * interfaces of interfaces), known directives in allowed locations, and
- * existing root operation types.
+ * GraphQL schema building and validation with the checks of the
+ * gqlparser library that OPA uses.
+ *
+ * Checked: redeclared types and directives, extensions (an extension of
+ * a missing type creates it), defined and correctly kinded field,
+ * argument, interface and member types, at least one field, value or
+ * member, interface implementation (including interfaces of
+ * interfaces), known directives in allowed locations, and existing root
+ * operation types.
  */
 #include "runtime/builtins/graphql_schema.h"
 

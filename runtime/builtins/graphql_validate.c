@@ -1,7 +1,9 @@
 /*
- * GraphQL query validation against a schema, with the messages of the
- * gqlparser validator rules OPA runs (trailing periods dropped, as OPA
- * does): operation types the schema supports, fields defined on their
+ * GraphQL query validation against a schema.  The messages are those of
+ * the gqlparser validator rules that OPA runs, without their trailing
+ * periods, as OPA strips them.
+ *
+ * Checked: operation types the schema supports, fields defined on their
  * parent type, known and required arguments, leaf and composite
  * selections, known fragments and type conditions, known directives,
  * and defined and used variables.

@@ -18,6 +18,7 @@
 #include "runtime/builtins/httpreq.h"
 #include "runtime/builtins/timelayout.h"
 #include "runtime/json.h"
+#include "runtime/yaml.h"
 
 /* Timeout when the request gives none (OPA's default). */
 #define HTTP_DEFAULT_TIMEOUT_MS 5000
@@ -48,7 +49,7 @@ typedef struct http_opts {
     size_t body_len;
     bool has_body;
     long timeout_ms;
-    bool redirect, insecure, raise_error, force_json, cache;
+    bool redirect, insecure, raise_error, force_json, force_yaml, cache;
     bool force_cache;
     int64_t force_cache_secs, retries;
     const char *ca_pem, *ca_file, *cert_pem, *cert_file, *key_pem, *key_file;
@@ -156,6 +157,9 @@ static void body_opt(rg_bctx *ctx, const rg_value *req, http_opts *o)
     }
 }
 
+/* NOTE: tls_server_name and tls_use_system_certs are accepted but not
+ * applied: libcurl verifies against the URL's host and its default CA
+ * bundle. */
 static rg_bstatus tls_opts(rg_bctx *ctx, const rg_value *req, http_opts *o)
 {
     if (bool_opt(ctx, req, "tls_insecure_skip_verify", &o->insecure) ||
@@ -190,6 +194,7 @@ static rg_bstatus parse_opts(rg_bctx *ctx, const rg_value *req, http_opts *o)
         bool_opt(ctx, req, "enable_redirect", &o->redirect) ||
         bool_opt(ctx, req, "raise_error", &o->raise_error) ||
         bool_opt(ctx, req, "force_json_decode", &o->force_json) ||
+        bool_opt(ctx, req, "force_yaml_decode", &o->force_yaml) ||
         bool_opt(ctx, req, "cache", &o->cache) ||
         bool_opt(ctx, req, "force_cache", &o->force_cache) ||
         int_opt(ctx, req, "force_cache_duration_seconds",
@@ -375,13 +380,31 @@ static const rg_value *headers_value(rg_arena *arena, const char *raw)
     return rg_builder_finish(b);
 }
 
-static bool is_json_type(const rg_value *headers)
+static bool has_type(const rg_value *headers, const char *type)
 {
     const rg_value *ct = rg_object_get_str(headers, "content-type", 12);
     if (!ct || rg_len(ct) == 0)
         return false;
     const char *s = rg_string_bytes(rg_array_at(ct, 0));
-    return strncasecmp(s, "application/json", 16) == 0;
+    return strncasecmp(s, type, strlen(type)) == 0;
+}
+
+/* The decoded body, or null when it is not JSON or YAML, or does not
+ * parse (OPA returns null then, without an error). */
+static const rg_value *decode_body(rg_arena *arena, const http_opts *o,
+                                   const rg_value *headers, const char *body,
+                                   size_t len)
+{
+    rg_errors errs;
+    rg_errors_init(&errs);
+    const rg_value *v = NULL;
+    if (o->force_json || has_type(headers, "application/json"))
+        v = rg_json_parse(arena, body, len, NULL, NULL, &errs);
+    else if (o->force_yaml || has_type(headers, "application/yaml") ||
+             has_type(headers, "application/x-yaml"))
+        v = rg_yaml_unmarshal(arena, body, len, &errs);
+    rg_errors_free(&errs);
+    return v ? v : rg_null();
 }
 
 static const rg_value *response_value(rg_arena *arena, const http_opts *o,
@@ -390,16 +413,8 @@ static const rg_value *response_value(rg_arena *arena, const http_opts *o,
     const char *raw_headers = rg_buf_cstr(&t->headers);
     const rg_value *headers = headers_value(arena, raw_headers);
     const char *body = t->body.len ? t->body.data : "";
-    const rg_value *decoded = rg_null();
-    if (o->force_json || is_json_type(headers)) {
-        rg_errors errs;
-        rg_errors_init(&errs);
-        const rg_value *v = rg_json_parse(arena, body, t->body.len, NULL,
-                                          NULL, &errs);
-        rg_errors_free(&errs);
-        if (v)
-            decoded = v;
-    }
+    const rg_value *decoded = decode_body(arena, o, headers, body,
+                                          t->body.len);
     rg_builder *b = rg_object_builder(arena, 5);
     rg_builder_put(b, rg_cstring(arena, "status"),
                    rg_cstring(arena, status_text(arena, raw_headers, code)));

@@ -10,8 +10,8 @@
 
 #include "runtime/json.h"
 
-/* Most cached responses; policies send a bounded set of requests, and
- * each entry holds a whole response body. */
+/* Maximum cached responses.  Policies send a bounded set of requests,
+ * and each entry keeps a whole response body in memory. */
 #define HTTPCACHE_MAX 256
 
 typedef struct entry {

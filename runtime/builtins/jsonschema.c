@@ -1,7 +1,7 @@
 /*
  * json.verify_schema and json.match_schema.  Schemas and documents are
- * given as JSON text or as values; values pass through JSON first, so
- * sets become arrays and object keys strings, as in OPA.
+ * given as JSON text or as values.  Values pass through JSON first, so
+ * sets become arrays and object keys become strings, as in OPA.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -4,7 +4,7 @@
  * validation producing errors with a type, a field path and a
  * description.
  *
- * Supported keywords: type, enum, const, properties, required,
+ * These keywords are supported: type, enum, const, properties, required,
  * additionalProperties, patternProperties, propertyNames,
  * minProperties, maxProperties, dependencies, items, additionalItems,
  * minItems, maxItems, uniqueItems, contains, minLength, maxLength,

@@ -45,9 +45,9 @@ rg_bstatus rg_jwtcommon_json_object(rg_bctx *ctx, const char *text,
 rg_bstatus rg_jwtcommon_keys(rg_bctx *ctx, const char *text, size_t len,
                              rg_jwk_set *keys);
 
-/* The header's "alg" and "kid" strings ("" when absent); error texts
- * "alg: must be a string" and the like for non-strings, and validity
- * per RFC 7515 (alg present, no unknown critical parameter). */
+/* Read the header's "alg", "kid" and "cty" strings ("" when absent).
+ * A non-string gives OPA's error ("alg: must be a string").  *valid is
+ * RFC 7515's rule: alg present and no unknown critical parameter. */
 rg_bstatus rg_jwtcommon_header_fields(rg_bctx *ctx, const rg_value *header,
                                       const char **alg, const char **kid,
                                       const char **cty, bool *valid);

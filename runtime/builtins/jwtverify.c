@@ -1,9 +1,9 @@
 /*
- * io.jwt.decode_verify: signature verification against a "cert" or
- * "secret" constraint, then the "alg", "iss", "aud" constraints and the
- * "exp" and "nbf" claims against "time" (nanoseconds; the query's time
- * by default).  Failures of any check give [false, {}, {}]; malformed
- * input and constraints are errors.
+ * io.jwt.decode_verify.  The signature is verified with the "cert" or
+ * "secret" constraint.  Then the "alg", "iss" and "aud" constraints and
+ * the "exp" and "nbf" claims are checked against "time" (nanoseconds,
+ * the query's time by default).  A failed check gives [false, {}, {}],
+ * while malformed tokens and constraints are errors.
  */
 #include <string.h>
 

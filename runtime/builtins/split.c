@@ -7,6 +7,8 @@
  * package does.  replace_n tries its patterns at each position in key
  * order and takes the first that matches, never overlapping.
  */
+#define _GNU_SOURCE /* memmem: linear-time substring search */
+
 #include <string.h>
 
 #include "runtime/builtins/args.h"
@@ -28,14 +30,12 @@ static void split_all(rg_arena *arena, const char *s, size_t len,
         return;
     }
     size_t start = 0;
-    for (size_t i = 0; i + dlen <= len;) {
-        if (memcmp(s + i, delim, dlen) == 0) {
-            rg_vlist_push(parts, rg_string(arena, s + start, i - start));
-            i += dlen;
-            start = i;
-        } else {
-            i++;
-        }
+    const char *at;
+    while (start <= len &&
+           (at = memmem(s + start, len - start, delim, dlen)) != NULL) {
+        size_t i = (size_t)(at - s);
+        rg_vlist_push(parts, rg_string(arena, s + start, i - start));
+        start = i + dlen;
     }
     rg_vlist_push(parts, rg_string(arena, s + start, len - start));
 }

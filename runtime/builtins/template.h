@@ -9,9 +9,9 @@
  * {{else}}; {{with}}; variables ($x := ..., $x = ..., $); fields
  * (.a.b, $x.a); string, number, boolean and nil literals; parenthesised
  * pipelines; "|" chaining; and the functions and, or, not, len, index,
- * eq, ne, lt, le, gt, ge, print, println and printf.
+ * eq, ne, lt, le, gt, ge, print, println, printf, html, js and urlquery.
  * Not supported: define, template, block, break, continue, methods and
- * the html, js, urlquery and call functions.
+ * the call and slice functions.
  *
  * Values print as Go prints the JSON-decoded variables: numbers as
  * float64 (%v), arrays as [a b], objects as map[k:v], null as <nil>; a

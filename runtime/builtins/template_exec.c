@@ -3,6 +3,7 @@
  * template.h).  Values are Rego values; a missing object key is NULL and
  * prints as <undefined>.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "runtime/builtins/gofmt.h"
@@ -279,6 +280,69 @@ static void tx_printf(texec *x, rg_strbuf *b, tx_args *a)
     rg_gofmt(b, rg_string_bytes(f), rg_string_len(f), g, a->n - 1);
 }
 
+/* Go's template.HTMLEscapeString. */
+static void tx_html(rg_strbuf *b, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        switch (s[i]) {
+        case '<': rg_strbuf_adds(b, "&lt;"); break;
+        case '>': rg_strbuf_adds(b, "&gt;"); break;
+        case '&': rg_strbuf_adds(b, "&amp;"); break;
+        case '\'': rg_strbuf_adds(b, "&#39;"); break;
+        case '"': rg_strbuf_adds(b, "&#34;"); break;
+        case '\0': rg_strbuf_rune(b, 0xFFFD); break;
+        default: rg_strbuf_addc(b, s[i]); break;
+        }
+    }
+}
+
+/* Go's template.JSEscapeString for the ASCII characters it escapes;
+ * other characters are copied. */
+static void tx_js(rg_strbuf *b, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\\' || c == '\'' || c == '"')
+            rg_strbuf_printf(b, "\\%c", c);
+        else if (c < ' ' || strchr("<>&=`", c) != NULL)
+            rg_strbuf_printf(b, "\\u%04X", c);
+        else
+            rg_strbuf_addc(b, (char)c);
+    }
+}
+
+/* Go's url.QueryEscape. */
+static void tx_urlquery(rg_strbuf *b, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+            rg_strbuf_addc(b, (char)c);
+        else if (c == ' ')
+            rg_strbuf_addc(b, '+');
+        else
+            rg_strbuf_printf(b, "%%%02X", c);
+    }
+}
+
+/* html, js and urlquery: escape the operands printed as print does. */
+static bool tx_escape(texec *x, const char *f, tx_args *a,
+                      const rg_value **out)
+{
+    rg_strbuf text, b;
+    rg_strbuf_init(&text, x->arena);
+    rg_strbuf_init(&b, x->arena);
+    tx_sprint(&text, a, false);
+    if (f[0] == 'h')
+        tx_html(&b, text.data, text.len);
+    else if (f[0] == 'j')
+        tx_js(&b, text.data, text.len);
+    else
+        tx_urlquery(&b, text.data, text.len);
+    *out = rg_string(x->arena, b.data, b.len);
+    return true;
+}
+
 static bool tx_call(texec *x, const char *f, tx_args *a,
                     const rg_value **out)
 {
@@ -291,6 +355,8 @@ static bool tx_call(texec *x, const char *f, tx_args *a,
         return tx_index(x, a, out);
     if (!strcmp(f, "len"))
         return tx_len(x, a, out);
+    if (!strcmp(f, "html") || !strcmp(f, "js") || !strcmp(f, "urlquery"))
+        return tx_escape(x, f, a, out);
     bool is_printf = !strcmp(f, "printf");
     if (!is_printf && strcmp(f, "print") && strcmp(f, "println"))
         return tx_fail(x, rg_arena_printf(x->arena, "function %s not "

@@ -18,8 +18,8 @@
 #include "runtime/builtins/strbuf.h"
 #include "runtime/number.h"
 
-/* Most digits an exponent may have, as in OPA: bigger exponents would
- * build numbers too large to hold. */
+/* Maximum digits of an exponent, as in OPA, because bigger exponents
+ * would build numbers too large to hold. */
 #define UNITS_MAX_EXPONENT_DIGITS 6
 
 /* Mantissa bits of Go's big.Float default precision for parsed text. */

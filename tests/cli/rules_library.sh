@@ -30,6 +30,10 @@ for dir in "$RULES"/*/; do
     meta="$dir/rule.metadata.json"
     check "$rule: raw.rego parses as Rego v1" \
         "$REGOLITH" parse --v1 --no-locations "$dir/raw.rego"
+    if [ -f "$dir/filter.rego" ]; then
+        check "$rule: filter.rego parses as Rego v1" \
+            "$REGOLITH" parse --v1 --no-locations "$dir/filter.rego"
+    fi
     check "$rule: raw.rego is in package armo_builtins" \
         grep -q '^package armo_builtins$' "$dir/raw.rego"
     check "$rule: metadata name equals the directory name" \
@@ -86,9 +90,18 @@ for fw in pss-baseline pss-restricted nsa mitre all; do
 done
 all=$(jq -r '.activeControls | length' "$RULES/frameworks/all.json")
 check "framework all has every control" test "$all" -eq "$count"
+# The restricted profile replaces three baseline checks with stricter ones
+# (capabilities, hostPath volumes through volume types, and seccomp), as
+# the Pod Security Admission controller does. It keeps every other one.
+replaced='["RG-0006","RG-0007","RG-0012"]'
 baseline=$(jq -c '[.activeControls[].controlID]' "$RULES/frameworks/pss-baseline.json")
-check "pss-restricted contains every pss-baseline control" \
-    jq -e --argjson b "$baseline" '[.activeControls[].controlID] as $r | ($b - $r) | length == 0' \
+check "pss-restricted contains the pss-baseline controls it does not replace" \
+    jq -e --argjson b "$baseline" --argjson x "$replaced" \
+    '[.activeControls[].controlID] as $r | ($b - $x - $r) | length == 0' \
+    "$RULES/frameworks/pss-restricted.json"
+check "pss-restricted leaves out the baseline controls it replaces" \
+    jq -e --argjson x "$replaced" \
+    '[.activeControls[].controlID] as $r | ($x - $r) | length == 3' \
     "$RULES/frameworks/pss-restricted.json"
 
 echo "rules_library: $pass passed, $fail failed"

@@ -71,6 +71,24 @@ check "input summary documents" 5 \
 check "evaluation error reported" 1 \
     "$(grep -c 'rule broken-result' "$tmp/err")"
 
+# ---- Resource enumerator (filter.rego) and subject aggregation ----------
+scan framework extras --policy-dir $POLICY tests/fixtures/scan-extra \
+    --format json >"$tmp/extra.json"
+X=$tmp/extra.json
+status_of() {
+    query "$X" "[c.status.status | some r in input.results; r.resourceID == \"$1\"; some c in r.controls][0]"
+}
+check "enumerated privileged pod fails" failed "$(status_of /v1//Pod/public)"
+check "enumerated safe pod passes" passed "$(status_of /v1//Pod/safe)"
+check "failure outside the enumeration" failed \
+    "$(status_of /v1//Pod/internal)"
+check "aggregated subject fails" failed "$(status_of \
+    //User/alice/rbac.authorization.k8s.io/v1//ClusterRole/everything/rbac.authorization.k8s.io/v1//ClusterRoleBinding/admins)"
+check "aggregated subject passes" passed "$(status_of \
+    //User/bob/rbac.authorization.k8s.io/v1//ClusterRole/reader/rbac.authorization.k8s.io/v1//ClusterRoleBinding/readers)"
+check "subjects listed as resources" 3 "$(query "$X" \
+    'sum([1 | some r in input.resources; startswith(r.resourceID, "//")])')"
+
 # ---- Formats -------------------------------------------------------------
 scan framework fixture --policy-dir $POLICY $APP --format sarif \
     >"$tmp/out.sarif"
@@ -143,12 +161,12 @@ ln -s /etc/hostname "$tmp/in/sub/outside.yaml"
 scan framework pods --policy-dir $POLICY "$tmp/in" --format json \
     >"$tmp/bad.json"
 check "parse error exit" 2 $?
-check "parse error position" 1 "$(grep -c 'broken.yaml:5:1: yaml_error' \
+check "parse error position" 1 "$(grep -c 'broken.yaml:5:1: yaml_parse_error' \
     "$tmp/err")"
 check "other files scanned" failed "$(query "$tmp/bad.json" \
     'input.summaryDetails.controls["C-9001"].status')"
 check "duplicate key warning" 1 "$(grep -c \
-    'dup.yml:5:3: yaml_duplicate_key: duplicate mapping key "name"' \
+    'dup.yml:5:3: yaml_warning: duplicate mapping key "name"' \
     "$tmp/err")"
 check "symlink noted" 1 "$(grep -c 'outside.yaml: symbolic link not followed' \
     "$tmp/err")"

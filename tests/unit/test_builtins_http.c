@@ -50,6 +50,9 @@ static void handle(int fd)
     if (strcmp(path, "/json") == 0) {
         reply(fd, "200 OK", "Content-Type: application/json\r\n",
               "{\"a\": [1, 2]}");
+    } else if (strcmp(path, "/yaml") == 0) {
+        reply(fd, "200 OK", "Content-Type: application/yaml\r\n",
+              "a: [1, yes]\n");
     } else if (strcmp(path, "/text") == 0) {
         reply(fd, "201 Created", "X-Multi: one\r\nX-Multi: two\r\n",
               "hello");
@@ -149,6 +152,8 @@ START_TEST(send_should_decode_json_and_headers)
     ck_assert_str_eq(field(r, "status"), "\"200 OK\"");
     ck_assert_str_eq(field(r, "body"), "{\"a\": [1, 2]}");
     ck_assert_str_eq(field(r, "raw_body"), "\"{\\\"a\\\": [1, 2]}\"");
+    r = send_req(OBJ(2, S("method"), S("get"), S("url"), url("/yaml")));
+    ck_assert_str_eq(field(r, "body"), "{\"a\": [1, true]}");
     r = send_req(OBJ(2, S("method"), S("GET"), S("url"), url("/text")));
     ck_assert_str_eq(field(r, "status"), "\"201 Created\"");
     ck_assert_str_eq(field(r, "body"), "null");

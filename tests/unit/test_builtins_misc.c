@@ -175,6 +175,10 @@ START_TEST(template_should_render_go_templates)
                      "\"<undefined> v 003 x\"");
     ck_assert_str_eq(call("strings.render_template", 2, S("{{.o}} {{.names}}"),
                           vars), "\"map[k:v] [ann bo]\"");
+    ck_assert_str_eq(call("strings.render_template", 2,
+                          S("{{html \"<a&'b>\"}}|{{\"a b/c\" | urlquery}}|"
+                            "{{js \"x'<\"}}"), vars),
+                     "\"&lt;a&amp;&#39;b&gt;|a+b%2Fc|x\\\\'\\\\u003C\"");
     ck_assert_str_eq(call("strings.render_template", 2, S("{{if .n}}"),
                           vars),
                      "error: strings.render_template: template: template:1:"

@@ -327,6 +327,26 @@ START_TEST(annotations_should_attach_to_rules)
 }
 END_TEST
 
+START_TEST(document_annotations_should_cover_rules)
+{
+    rg_module *m = parse_ok("package t\n"
+                            "q := 0\n"
+                            "# METADATA\n# scope: document\n# title: P\n"
+                            "p := 1 if input.x\n"
+                            "p := 2 if input.y\n"
+                            "# METADATA\n# entrypoint: true\n"
+                            "r := 3\n", RG_REGO_V1);
+    ck_assert_uint_eq(m->rule_count, 4);
+    ck_assert_uint_eq(m->rules[0]->annotation_count, 0);
+    ck_assert_uint_eq(m->rules[1]->annotation_count, 1);
+    ck_assert_uint_eq(m->rules[2]->annotation_count, 1);
+    ck_assert_ptr_eq(m->rules[2]->annotations[0], m->annotations[0]);
+    ck_assert_str_eq(m->annotations[1]->scope, "document");
+    ck_assert_ptr_eq(m->annotations[1]->rule, m->rules[3]);
+    rg_module_free(m);
+}
+END_TEST
+
 START_TEST(fallback_should_accept_v0_modules)
 {
     const char *src = "package t\np[x] { x := 1 }\n";
@@ -477,6 +497,7 @@ static Suite *parse_suite(void)
     tcase_add_test(tree, terms_should_carry_locations);
     tcase_add_test(tree, logic_operators_should_nest);
     tcase_add_test(tree, annotations_should_attach_to_rules);
+    tcase_add_test(tree, document_annotations_should_cover_rules);
     suite_add_tcase(s, tree);
     TCase *lit = tcase_create("literals");
     tcase_add_test(lit, strings_should_decode_escapes);
