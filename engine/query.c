@@ -17,6 +17,7 @@ struct rg_query {
     rg_arena *arena;        /* body, proc and texts */
     rg_proc *proc;
     uint64_t generation;    /* the engine's compilation it refers to */
+    const char *ref;        /* kept by rg_engine_eval_ref: its ref */
     const char **texts;     /* per expression, its source text */
     rg_loc *locs;
     uint32_t nexprs;
@@ -332,12 +333,41 @@ char *rg_result_json(const rg_result *r, int indent)
 
 /* ---- Refs --------------------------------------------------------------- */
 
+/* The prepared query for ref, from the engine's list or new. */
+static rg_query *ref_query(rg_engine *e, const char *ref, rg_errors *errs)
+{
+    if (rg_engine_compile(e, errs) < 0)
+        return NULL;
+    for (int i = 0; i < RG_ENGINE_REF_QUERIES && e->refs[i]; i++) {
+        rg_query *q = e->refs[i];
+        if (q->generation == e->generation && strcmp(q->ref, ref) == 0)
+            return q;
+    }
+    rg_query *q = rg_query_prepare(e, ref, errs);
+    if (q == NULL)
+        return NULL;
+    q->ref = rg_arena_strdup(q->arena, ref);
+    rg_query_free(e->refs[RG_ENGINE_REF_QUERIES - 1]);
+    memmove(e->refs + 1, e->refs,
+            (RG_ENGINE_REF_QUERIES - 1) * sizeof *e->refs);
+    e->refs[0] = q;
+    return q;
+}
+
+void rg_engine_free_refs(rg_engine *e)
+{
+    for (int i = 0; i < RG_ENGINE_REF_QUERIES; i++) {
+        rg_query_free(e->refs[i]);
+        e->refs[i] = NULL;
+    }
+}
+
 int rg_engine_eval_ref(rg_engine *e, const char *ref, const rg_value *input,
                        rg_arena *arena, const rg_value **out,
                        rg_errors *errs)
 {
     *out = NULL;
-    rg_query *q = rg_query_prepare(e, ref, errs);
+    rg_query *q = ref_query(e, ref, errs);
     if (q == NULL)
         return -1;
     rg_result *r = rg_query_eval(q, input, errs);
@@ -345,6 +375,5 @@ int rg_engine_eval_ref(rg_engine *e, const char *ref, const rg_value *input,
     if (r && r->nrows > 0 && r->nexprs > 0)
         *out = rg_engine_copy_value(arena, r->rows[0].exprs[0]);
     rg_result_free(r);
-    rg_query_free(q);
     return rc;
 }
