@@ -122,7 +122,8 @@ int rg_engine_compile(rg_engine *engine, rg_errors *errs);
 
 /* Compile a query body ("data.p.q = x", "x := input.a; x > 1").  Returns
  * owned, or NULL with errors; release with rg_query_free before the
- * engine. */
+ * engine.  Adding a module or builtin afterwards invalidates the query:
+ * rg_query_eval then fails, and the query must be prepared again. */
 rg_query *rg_query_prepare(rg_engine *engine, const char *query,
                            rg_errors *errs);
 void rg_query_free(rg_query *query);
@@ -155,7 +156,9 @@ const rg_value *rg_result_expression(const rg_result *result, size_t row,
 char *rg_result_json(const rg_result *result, int indent);
 
 /* Evaluate a ref such as "data.armo_builtins.deny" with input: *out is
- * its value (living in arena) or NULL when undefined. */
+ * its value (living in arena) or NULL when undefined.  The engine keeps
+ * the last few refs prepared, so evaluating one ref per resource
+ * compiles it once. */
 int rg_engine_eval_ref(rg_engine *engine, const char *ref,
                        const rg_value *input, rg_arena *arena,
                        const rg_value **out, rg_errors *errs);
