@@ -172,6 +172,8 @@ check "symlink noted" 1 "$(grep -c 'outside.yaml: symbolic link not followed' \
     "$tmp/err")"
 scan framework pods --policy-dir $POLICY "$tmp/missing.yaml" >/dev/null
 check "missing path exit" 2 $?
+scan --policy-dir "$tmp/no-library" $APP >/dev/null
+check "missing policy folder exit" 2 $?
 
 # ---- The shared corpus: every document accounted for --------------------
 if [ -d "$SHARED/manifests" ]; then
@@ -208,6 +210,14 @@ if "$REGOLITH" scan framework pss-baseline --policy-dir "$LIBRARY" \
         check "badpods $dir fails $word" 16 "$(query "$tmp/bp.json" \
             "[c.ResourceCounters.failedResources | some c in input.summaryDetails.controls; startswith(c.name, \"$word\")][0]")"
     done
+    # The library embedded at build time is the same as rules/.
+    "$REGOLITH" scan framework pss-baseline "$BAD/priv" --format json \
+        >"$tmp/embedded.json" 2>/dev/null
+    check "embedded library equals rules/" \
+        "$(query "$tmp/bp.json" 'count(input.summaryDetails.controls)')" \
+        "$(query "$tmp/embedded.json" 'count(input.summaryDetails.controls)')"
+    check "embedded library scores priv" 16 "$(query "$tmp/embedded.json" \
+        '[c.ResourceCounters.failedResources | some c in input.summaryDetails.controls; startswith(c.name, "Privileged")][0]')"
 else
     echo "SKIP: badpods: $LIBRARY has no pss-baseline framework"
 fi
