@@ -62,6 +62,8 @@ check "resource source line" 18 \
     "$(query "$J" '[r.source.line | some r in input.resources; r.resourceID == "/v1/shop/Pod/web"][0]')"
 check "fix path in results" "spec.template.spec.containers[0].securityContext.privileged" \
     "$(query "$J" '[p.fixPath.path | some r in input.results; r.resourceID == "apps/v1/shop/Deployment/shop"; some c in r.controls; some rule in c.rules; some p in rule.paths; p.fixPath.path != ""][0]')"
+check "control configurations reported" debugger \
+    "$(query "$J" '[k | some r in input.results; some c in r.controls; some rule in c.rules; some k in rule.controlConfigurations.allowedHostPidPods][0]')"
 check "yes is true under YAML 1.1" failed \
     "$(query "$J" '[c.status.status | some r in input.results; r.resourceID == "/v1/kube-system/Pod/agent"; some c in r.controls; c.controlID == "C-9001"][0]')"
 check "framework listed" fixture \
