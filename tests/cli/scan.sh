@@ -62,6 +62,8 @@ check "resource source line" 18 \
     "$(query "$J" '[r.source.line | some r in input.resources; r.resourceID == "/v1/shop/Pod/web"][0]')"
 check "fix path in results" "spec.template.spec.containers[0].securityContext.privileged" \
     "$(query "$J" '[p.fixPath.path | some r in input.results; r.resourceID == "apps/v1/shop/Deployment/shop"; some c in r.controls; some rule in c.rules; some p in rule.paths; p.fixPath.path != ""][0]')"
+check "control configurations reported" debugger \
+    "$(query "$J" '[k | some r in input.results; some c in r.controls; some rule in c.rules; some k in rule.controlConfigurations.allowedHostPidPods][0]')"
 check "yes is true under YAML 1.1" failed \
     "$(query "$J" '[c.status.status | some r in input.results; r.resourceID == "/v1/kube-system/Pod/agent"; some c in r.controls; c.controlID == "C-9001"][0]')"
 check "framework listed" fixture \
@@ -172,6 +174,8 @@ check "symlink noted" 1 "$(grep -c 'outside.yaml: symbolic link not followed' \
     "$tmp/err")"
 scan framework pods --policy-dir $POLICY "$tmp/missing.yaml" >/dev/null
 check "missing path exit" 2 $?
+scan --policy-dir "$tmp/no-library" $APP >/dev/null
+check "missing policy folder exit" 2 $?
 
 # ---- The shared corpus: every document accounted for --------------------
 if [ -d "$SHARED/manifests" ]; then
@@ -208,6 +212,14 @@ if "$REGOLITH" scan framework pss-baseline --policy-dir "$LIBRARY" \
         check "badpods $dir fails $word" 16 "$(query "$tmp/bp.json" \
             "[c.ResourceCounters.failedResources | some c in input.summaryDetails.controls; startswith(c.name, \"$word\")][0]")"
     done
+    # The library embedded at build time is the same as rules/.
+    "$REGOLITH" scan framework pss-baseline "$BAD/priv" --format json \
+        >"$tmp/embedded.json" 2>/dev/null
+    check "embedded library equals rules/" \
+        "$(query "$tmp/bp.json" 'count(input.summaryDetails.controls)')" \
+        "$(query "$tmp/embedded.json" 'count(input.summaryDetails.controls)')"
+    check "embedded library scores priv" 16 "$(query "$tmp/embedded.json" \
+        '[c.ResourceCounters.failedResources | some c in input.summaryDetails.controls; startswith(c.name, "Privileged")][0]')"
 else
     echo "SKIP: badpods: $LIBRARY has no pss-baseline framework"
 fi
