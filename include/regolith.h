@@ -35,10 +35,12 @@ typedef struct rg_result rg_result;
 
 /* ---- Compile cache ------------------------------------------------------ */
 
-/* A cache of compiled rules keyed by the rule's name and a hash of its
- * body: compiling an identical rule again is a hit; a changed body is a
- * miss.  Thread-safe: concurrent requests for one key compile once.
- * Returns owned; release with rg_cache_free after every engine using it. */
+/* A cache of compiled rules, keyed by the rule's path and source text
+ * and by what else decides its code (package, imports, dialect, the
+ * shape of the rule tree; see engine/cache.h).  Compiling an identical
+ * rule again is a hit; a changed body is a miss.  Thread-safe:
+ * concurrent requests for one key compile once.  Returns owned; release
+ * with rg_cache_free after every engine using it. */
 rg_cache *rg_cache_new(void);
 void rg_cache_free(rg_cache *cache);
 
@@ -102,8 +104,9 @@ int rg_engine_set_data_text(rg_engine *engine, const char *path,
 int rg_engine_set_data(rg_engine *engine, const char *path,
                        const rg_value *value, rg_errors *errs);
 
-/* Parse a constant Rego term ("{1, 2}", "{\"a\": [x]}" is rejected:
- * no variables) into a value living in arena; NULL with errors. */
+/* Parse a constant Rego term such as {1, 2} or {"a": [null]} (sets and
+ * non-string keys allowed, variables rejected) into a value living in
+ * arena.  Returns NULL with errors. */
 const rg_value *rg_engine_parse_term(rg_arena *arena, const char *text,
                                      size_t len, rg_errors *errs);
 

@@ -2,9 +2,9 @@
  * The JSON report in Kubescape's results schema (format version v2).
  * summaryDetails has the controls by ID, frameworks, counters and
  * scores.  resources lists the objects with their sources, and results
- * the controls, rules, statuses and paths of each resource.  Regolith adds "inputSummary",
- * which accounts for every document read.  docs/scan-results.schema.json
- * describes the output.
+ * the controls, rules, statuses and paths of each resource.  Regolith
+ * adds "inputSummary", which accounts for every document read.
+ * docs/scan-results.schema.json describes the output.
  */
 #include "k8s/report.h"
 

@@ -61,6 +61,8 @@ typedef struct rg_scan_stats {
     size_t rules_empty_input;   /* not evaluated: no matching resource */
     uint64_t load_ns, eval_ns, total_ns;
     size_t match_hits, match_misses;
+    uint64_t *rule_ns;          /* evaluation time per policy rule, in
+                                   the order of policy->rules; owned */
 } rg_scan_stats;
 
 typedef struct rg_scan {

@@ -61,7 +61,9 @@ static const rg_value *evaluate(rg_scan *scan, const rg_scan_options *opts,
     uint64_t start = now_ns();
     int rc = opts->eval(opts->eval_user, scan->policy, rule, filter, input,
                         data, arena, &doc, &error);
-    scan->stats.eval_ns += now_ns() - start;
+    uint64_t spent = now_ns() - start;
+    scan->stats.eval_ns += spent;
+    scan->stats.rule_ns[rule - scan->policy->rules] += spent;
     *failed = rc != 0;
     if (rc != 0) {
         record_error(scan, rule, error ? error : "evaluation failed");
