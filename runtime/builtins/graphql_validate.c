@@ -102,17 +102,6 @@ static void use_variables(vstate *v, const rg_value *value)
         use_variables(v, rg_graphql_get(item(value, "Children", i), "Value"));
 }
 
-static void check_directives(vstate *v, const rg_value *node)
-{
-    for (size_t i = 0; i < count_of(node, "Directives"); i++) {
-        const rg_value *d = item(node, "Directives", i);
-        if (!rg_graphql_schema_directive(v->s, rg_graphql_str(d, "Name")))
-            fail(v, d, "Unknown directive \"@%s\"", rg_graphql_str(d, "Name"));
-        for (size_t j = 0; j < count_of(d, "Arguments"); j++)
-            use_variables(v, rg_graphql_get(item(d, "Arguments", j), "Value"));
-    }
-}
-
 static const rg_value *arg_def(const rg_value *field, const char *name)
 {
     for (size_t i = 0; i < count_of(field, "Arguments"); i++)
@@ -126,6 +115,60 @@ static bool non_null(const rg_value *type)
 {
     const rg_value *nn = rg_graphql_get(type, "NonNull");
     return nn && rg_value_kind(nn) == RG_BOOLEAN && rg_bool_get(nn);
+}
+
+static bool argument_given(const rg_value *node, const char *name)
+{
+    for (size_t j = 0; j < count_of(node, "Arguments"); j++)
+        if (strcmp(rg_graphql_str(item(node, "Arguments", j), "Name"),
+                   name) == 0)
+            return true;
+    return false;
+}
+
+/* Check a directive's arguments against its definition: known names,
+ * values of the right type, and required arguments present. */
+static void directive_arguments(vstate *v, const rg_value *d,
+                                const rg_value *def)
+{
+    const char *name = rg_graphql_str(d, "Name");
+    for (size_t j = 0; j < count_of(d, "Arguments"); j++) {
+        const rg_value *a = item(d, "Arguments", j);
+        const rg_value *ad = arg_def(def, rg_graphql_str(a, "Name"));
+        if (!ad)
+            fail(v, a, "Unknown argument \"%s\" on directive \"@%s\"",
+                 rg_graphql_str(a, "Name"), name);
+        const char *bad = ad ? rg_graphql_check_value(
+                                   v->arena, v->s, rg_graphql_get(ad, "Type"),
+                                   rg_graphql_get(a, "Value"))
+                             : NULL;
+        if (bad)
+            fail(v, a, "%s", bad);
+        use_variables(v, rg_graphql_get(a, "Value"));
+    }
+    for (size_t i = 0; i < count_of(def, "Arguments"); i++) {
+        const rg_value *ad = item(def, "Arguments", i);
+        const rg_value *type = rg_graphql_get(ad, "Type");
+        if (non_null(type) && !rg_graphql_get(ad, "DefaultValue") &&
+            !argument_given(d, rg_graphql_str(ad, "Name")))
+            fail(v, d, "Directive \"@%s\" argument \"%s\" of type \"%s\" "
+                 "is required, but it was not provided", name,
+                 rg_graphql_str(ad, "Name"), type_string(v, type));
+    }
+}
+
+static void check_directives(vstate *v, const rg_value *node)
+{
+    for (size_t i = 0; i < count_of(node, "Directives"); i++) {
+        const rg_value *d = item(node, "Directives", i);
+        const rg_value *def = rg_graphql_schema_directive(
+            v->s, rg_graphql_str(d, "Name"));
+        if (!def)
+            fail(v, d, "Unknown directive \"@%s\"",
+                 rg_graphql_str(d, "Name"));
+        else
+            directive_arguments(v, d, def);
+    }
 }
 
 static void check_arguments(vstate *v, const rg_value *sel,
@@ -151,12 +194,7 @@ static void check_arguments(vstate *v, const rg_value *sel,
         const rg_value *type = rg_graphql_get(ad, "Type");
         if (!non_null(type) || rg_graphql_get(ad, "DefaultValue"))
             continue;
-        bool given = false;
-        for (size_t j = 0; j < count_of(sel, "Arguments"); j++)
-            given = given || strcmp(rg_graphql_str(item(sel, "Arguments", j),
-                                                   "Name"),
-                                    rg_graphql_str(ad, "Name")) == 0;
-        if (!given)
+        if (!argument_given(sel, rg_graphql_str(ad, "Name")))
             fail(v, sel, "Field \"%s\" argument \"%s\" of type \"%s\" is "
                  "required, but it was not provided", fname,
                  rg_graphql_str(ad, "Name"), type_string(v, type));

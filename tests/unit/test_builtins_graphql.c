@@ -192,6 +192,25 @@ START_TEST(fragment_spreads_should_stay_linear)
 }
 END_TEST
 
+START_TEST(directives_should_check_arguments)
+{
+    const char *sch = "type Query { a: Int }";
+    ck_assert_str_eq(call("graphql.is_valid", 2,
+                          S("query ($s: Boolean!) { a @skip(if: $s) "
+                            "a @include(if: true) }"), S(sch)), "true");
+    ck_assert_str_eq(call("graphql.parse", 2, S("{ a @include }"), S(sch)),
+                     "graphql.parse: Directive \"@include\" argument "
+                     "\"if\" of type \"Boolean!\" is required, but it was "
+                     "not provided in GraphQL string at location 1:5");
+    ck_assert_str_eq(call("graphql.parse", 2,
+                          S("{ a @skip(if: true, x: 1) }"), S(sch)),
+                     "graphql.parse: Unknown argument \"x\" on directive "
+                     "\"@skip\" in GraphQL string at location 1:21");
+    ck_assert_str_eq(call("graphql.is_valid", 2,
+                          S("{ a @skip(if: \"yes\") }"), S(sch)), "false");
+}
+END_TEST
+
 static Suite *graphql_suite(void)
 {
     Suite *s = suite_create("graphql");
@@ -204,6 +223,7 @@ static Suite *graphql_suite(void)
     tcase_add_test(tc, queries_should_validate_against_schema);
     tcase_add_test(tc, queries_should_follow_document_rules);
     tcase_add_test(tc, fragment_spreads_should_stay_linear);
+    tcase_add_test(tc, directives_should_check_arguments);
     suite_add_tcase(s, tc);
     return s;
 }
