@@ -13,6 +13,9 @@
  * tree of a policy takes a few times the size of its text. */
 #define MODULE_ARENA_PER_BYTE 6
 #define MODULE_ARENA_MIN 4096
+/* The arena grows by doubling past this first block, so a large (or
+ * non-Rego) input does not reserve its estimate up front. */
+#define MODULE_ARENA_MAX_FIRST (1 << 20)
 
 typedef enum stmt_kind {
     STMT_PACKAGE,
@@ -521,8 +524,11 @@ static rg_module *parse_module_once(const char *file, const char *src,
     if (!check_size(file, len, errs))
         return NULL;
     size_t hint = len * MODULE_ARENA_PER_BYTE;
-    rg_arena *arena = rg_arena_new(hint < MODULE_ARENA_MIN
-                                       ? MODULE_ARENA_MIN : hint);
+    if (hint < MODULE_ARENA_MIN)
+        hint = MODULE_ARENA_MIN;
+    if (hint > MODULE_ARENA_MAX_FIRST)
+        hint = MODULE_ARENA_MAX_FIRST;
+    rg_arena *arena = rg_arena_new(hint);
     rg_parser p;
     setup(&p, arena, file, src, len, version, experimental);
     rg_module *m = rg_arena_calloc(arena, 1, sizeof *m);
