@@ -18,7 +18,8 @@ typedef struct gofmt_spec {
     bool plus, minus, sharp, zero, space;
     bool has_width, has_prec;
     int width, prec;
-    char verb;
+    char verb;          /* ASCII verb, or '?' for any other */
+    int32_t verb_rune;  /* the verb as written, for error text */
 } gofmt_spec;
 
 typedef struct gofmt_state {
@@ -68,9 +69,12 @@ static char gofmt_sign(const gofmt_spec *sp, bool neg)
 }
 
 /* "%!v(type=value)" for a verb the operand does not support. */
-static void gofmt_bad_verb(rg_strbuf *out, char verb, const rg_gofmt_arg *a)
+static void gofmt_bad_verb(rg_strbuf *out, int32_t verb,
+                           const rg_gofmt_arg *a)
 {
-    rg_strbuf_printf(out, "%%!%c(%s=", verb, gofmt_type(a));
+    rg_strbuf_adds(out, "%!");
+    rg_strbuf_rune(out, verb);
+    rg_strbuf_printf(out, "(%s=", gofmt_type(a));
     gofmt_value(out, a);
     rg_strbuf_addc(out, ')');
 }
@@ -163,7 +167,7 @@ static void gofmt_int(rg_strbuf *out, const gofmt_spec *sp,
     if (sp->verb == 's' && a->kind == RG_GOFMT_BIG)
         at = "d";
     if (!at || sp->verb == '\0') {
-        gofmt_bad_verb(out, sp->verb, a);
+        gofmt_bad_verb(out, sp->verb_rune, a);
         return;
     }
     const char *b = strchr(bases, *at);
@@ -300,7 +304,7 @@ static void gofmt_string(rg_strbuf *out, const gofmt_spec *sp,
         }
         break;
     default:
-        gofmt_bad_verb(out, sp->verb, a);
+        gofmt_bad_verb(out, sp->verb_rune, a);
         return;
     }
     gofmt_pad(out, sp, t.data, t.len, true);
@@ -318,7 +322,7 @@ static void gofmt_one(rg_strbuf *out, const gofmt_spec *sp,
         if (strchr("veEfFgG", sp->verb) && sp->verb)
             gofmt_float(out, sp, a->f);
         else
-            gofmt_bad_verb(out, sp->verb, a);
+            gofmt_bad_verb(out, sp->verb_rune, a);
         break;
     case RG_GOFMT_STRING:
         gofmt_string(out, sp, a);
@@ -439,6 +443,7 @@ static void gofmt_directive(gofmt_state *st, const char *f, size_t flen,
         return;
     }
     sp.verb = verb < 0x80 ? (char)verb : '?';
+    sp.verb_rune = verb;
     if (st->bad_index) {
         rg_strbuf_adds(st->out, "%!");
         rg_strbuf_add(st->out, f + start, *i - start);

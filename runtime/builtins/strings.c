@@ -19,6 +19,7 @@
 #include "runtime/builtins/strbuf.h"
 #include "runtime/builtins/runes.h"
 #include "runtime/builtins/vlist.h"
+#include "runtime/utf8.h"
 
 #define STR(v) rg_string_bytes(v), rg_string_len(v)
 
@@ -100,18 +101,41 @@ static rg_bstatus strings_endswith(rg_bctx *ctx,
     return strings_ok(out, rg_bool(yes));
 }
 
-/* Code-point index of the first match at or after byte from, or -1;
- * *next receives the byte just after the match's first code point. */
-static int64_t strings_index(const rg_value *s, const rg_value *sub,
-                             size_t from, size_t *next)
+/* Push the code-point index of each match of sub in s (overlapping
+ * matches included, the first only when first_only) onto l.  Valid
+ * UTF-8 is searched by bytes; otherwise both strings are compared as
+ * code points, each invalid byte being U+FFFD, as OPA compares them. */
+static void strings_indexes(const rg_value *s, const rg_value *sub,
+                            bool first_only, rg_vlist *l)
 {
-    long at = strings_find(STR(s), STR(sub), from);
-    if (at < 0)
-        return -1;
-    size_t pos = (size_t)at;
-    rg_runes_decode(rg_string_bytes(s), rg_string_len(s), &pos);
-    *next = pos;
-    return (int64_t)rg_runes_count(rg_string_bytes(s), (size_t)at);
+    if (rg_utf8_valid(STR(s)) && rg_utf8_valid(STR(sub))) {
+        const char *b = rg_string_bytes(s);
+        size_t counted = 0, runes = 0;
+        long at;
+        for (size_t from = 0;
+             (at = strings_find(STR(s), STR(sub), from)) >= 0;) {
+            runes += rg_runes_count(b + counted, (size_t)at - counted);
+            counted = (size_t)at;
+            rg_vlist_push(l, rg_int(l->arena, (int64_t)runes));
+            if (first_only)
+                return;
+            from = (size_t)at;
+            rg_runes_decode(b, rg_string_len(s), &from);
+        }
+        return;
+    }
+    size_t n, m;
+    int32_t *hay = rg_runes_array(STR(s), &n);
+    int32_t *needle = rg_runes_array(STR(sub), &m);
+    for (size_t i = 0; m <= n && i + m <= n; i++) {
+        if (memcmp(hay + i, needle, m * sizeof *hay) != 0)
+            continue;
+        rg_vlist_push(l, rg_int(l->arena, (int64_t)i));
+        if (first_only)
+            break;
+    }
+    free(hay);
+    free(needle);
 }
 
 static rg_bstatus strings_indexof(rg_bctx *ctx, const rg_value *const *args,
@@ -122,9 +146,10 @@ static rg_bstatus strings_indexof(rg_bctx *ctx, const rg_value *const *args,
     if (rg_string_len(args[1]) == 0)
         return rg_bctx_error(ctx, "eval_builtin_error",
                              "empty search character");
-    size_t next;
-    int64_t i = strings_index(args[0], args[1], 0, &next);
-    return strings_ok(out, rg_int(rg_bctx_arena(ctx), i));
+    rg_vlist l;
+    rg_vlist_init(&l, rg_bctx_arena(ctx));
+    strings_indexes(args[0], args[1], true, &l);
+    return strings_ok(out, l.len ? l.items[0] : rg_int(l.arena, -1));
 }
 
 static rg_bstatus strings_indexof_n(rg_bctx *ctx,
@@ -138,13 +163,7 @@ static rg_bstatus strings_indexof_n(rg_bctx *ctx,
                              "empty search character");
     rg_vlist l;
     rg_vlist_init(&l, rg_bctx_arena(ctx));
-    size_t from = 0;
-    for (;;) {
-        int64_t i = strings_index(args[0], args[1], from, &from);
-        if (i < 0)
-            break;
-        rg_vlist_push(&l, rg_int(l.arena, i));
-    }
+    strings_indexes(args[0], args[1], false, &l);
     return strings_ok(out, rg_vlist_array(&l));
 }
 

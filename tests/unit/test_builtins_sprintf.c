@@ -77,6 +77,7 @@ START_TEST(sprintf_should_report_mismatches_like_go)
 {
     ck_assert_str_eq(fmt1("%d", S("foo")), "\"%!d(string=foo)\"");
     ck_assert_str_eq(fmt1("%s", I(5)), "\"%!s(int=5)\"");
+    ck_assert_str_eq(fmt1("%é", I(5)), "\"%!é(int=5)\"");
     ck_assert_str_eq(call("sprintf", 2, S("%d %d"), ARR(1, I(1))),
                      "\"1 %!d(MISSING)\"");
     ck_assert_str_eq(call("sprintf", 2, S("%d"), ARR(2, I(1), S("x"))),

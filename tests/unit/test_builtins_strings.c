@@ -30,6 +30,10 @@ START_TEST(strings_should_index_by_code_points)
                      "9");
     ck_assert_str_eq(call("indexof_n", 2, S("aXbXX"), S("X")),
                      "[1, 3, 4]");
+    ck_assert_str_eq(call("indexof_n", 2, S("ééaéé"), S("éé")),
+                     "[0, 3]");
+    ck_assert_str_eq(call("indexof_n", 2, S("aaa"), S("aa")), "[0, 1]");
+    ck_assert_str_eq(call("indexof", 2, S("a\xff"), S("\xfe")), "1");
     ck_assert_str_eq(call("indexof", 2, S("abc"), S("")),
                      "error: indexof: empty search character");
     ck_assert_str_eq(bcall_ctx.error_code, "eval_builtin_error");
