@@ -31,4 +31,13 @@ const char *rg_graphql_check_schema(rg_arena *arena, const rg_value *schema);
 const char *rg_graphql_check_query(rg_arena *arena, const rg_value *schema,
                                    const rg_value *query);
 
+/* Check the rules that need no schema (unique names, lone anonymous
+ * operation, used fragments).  Returns NULL or an error with location. */
+const char *rg_graphql_check_document(rg_arena *arena, const rg_value *doc);
+
+/* "MESSAGE in GraphQL string at location L:C" for a parsed node (0:0
+ * when the node has no recorded position).  Lives in arena. */
+const char *rg_graphql_error_at(rg_arena *arena, const rg_value *node,
+                                const char *message);
+
 #endif

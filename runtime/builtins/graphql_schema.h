@@ -50,4 +50,10 @@ const char *rg_graphql_str(const rg_value *obj, const char *key);
 /* A member of an AST object, or NULL. */
 const rg_value *rg_graphql_get(const rg_value *obj, const char *key);
 
+/* Check a literal value against an input type of s.  Returns NULL, or a
+ * message (in arena) without location.  Variables are not checked. */
+const char *rg_graphql_check_value(rg_arena *arena, const rg_gql_schema *s,
+                                   const rg_value *type,
+                                   const rg_value *value);
+
 #endif

@@ -134,9 +134,16 @@ static void check_arguments(vstate *v, const rg_value *sel,
     const char *fname = rg_graphql_str(sel, "Name");
     for (size_t i = 0; i < count_of(sel, "Arguments"); i++) {
         const rg_value *a = item(sel, "Arguments", i);
-        if (!arg_def(def, rg_graphql_str(a, "Name")))
+        const rg_value *ad = arg_def(def, rg_graphql_str(a, "Name"));
+        if (!ad)
             fail(v, a, "Unknown argument \"%s\" on field \"%s.%s\"",
                  rg_graphql_str(a, "Name"), parent, fname);
+        const char *bad = ad ? rg_graphql_check_value(
+                                   v->arena, v->s, rg_graphql_get(ad, "Type"),
+                                   rg_graphql_get(a, "Value"))
+                             : NULL;
+        if (bad)
+            fail(v, a, "%s", bad);
         use_variables(v, rg_graphql_get(a, "Value"));
     }
     for (size_t i = 0; i < count_of(def, "Arguments"); i++) {
@@ -323,6 +330,8 @@ const char *rg_graphql_check_query(rg_arena *arena, const rg_value *schema,
 {
     rg_gql_schema s;
     const char *err = rg_graphql_schema_build(arena, schema, &s);
+    if (!err)
+        err = rg_graphql_check_document(arena, query);
     vstate v = { arena, &s, query, err, NULL, 0, 0, 0 };
     for (size_t i = 0; !v.err && i < count_of(query, "Operations"); i++)
         check_operation(&v, item(query, "Operations", i));

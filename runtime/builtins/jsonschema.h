@@ -10,9 +10,10 @@
  * minItems, maxItems, uniqueItems, contains, minLength, maxLength,
  * pattern, minimum, maximum, exclusiveMinimum, exclusiveMaximum (draft 4
  * booleans and draft 6 numbers), multipleOf, allOf, anyOf, oneOf, not,
- * if/then/else, definitions and local $ref ("#", "#/..."), and boolean
- * schemas.  Not supported: "format" (accepted and ignored), remote or
- * file $ref, and $id-based resolution.
+ * if/then/else, definitions and local $ref ("#", "#/..."), boolean
+ * schemas, and "format" for date-time, date, time, email, hostname,
+ * ipv4, ipv6, uri, uri-reference, uuid and regex (other formats pass).
+ * Not supported: remote or file $ref, and $id-based resolution.
  */
 #ifndef RG_JSONSCHEMA_H
 #define RG_JSONSCHEMA_H
@@ -27,5 +28,10 @@ const char *rg_jsonschema_check(rg_arena *arena, const rg_value *schema);
  * error objects {"error", "type", "field", "desc"}; empty when valid. */
 const rg_value *rg_jsonschema_validate(rg_arena *arena, const rg_value *schema,
                                        const rg_value *doc);
+
+/* Whether v satisfies "format" (true for unknown formats and for
+ * non-string values). */
+bool rg_jsonschema_format_ok(rg_arena *arena, const char *format,
+                             const rg_value *v);
 
 #endif

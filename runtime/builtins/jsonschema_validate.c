@@ -426,6 +426,10 @@ static void validate_common(vctx *c, const rg_value *s, const rg_value *node,
     if ((v = kw(s, "const")) && !rg_value_equal(v, node))
         add_error(c, "const", path, rg_arena_printf(c->arena,
             "%s does not match: %s", field, json_text(c->arena, v)));
+    if ((v = kw(s, "format")) && rg_value_kind(v) == RG_STRING &&
+        !rg_jsonschema_format_ok(c->arena, rg_string_bytes(v), node))
+        add_error(c, "format", path, rg_arena_printf(c->arena,
+            "Does not match format '%s'", rg_string_bytes(v)));
     if ((v = kw(s, "enum")) && rg_value_kind(v) == RG_ARRAY) {
         bool found = false;
         rg_strbuf b;

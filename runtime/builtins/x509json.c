@@ -149,8 +149,7 @@ static const rg_value *name_value(rg_arena *arena, const X509_NAME *name)
         put(&n, "Value", asn1_string(arena, X509_NAME_ENTRY_get_data(e)));
         list_add(&names, rg_builder_finish(n.b));
     }
-    put(&o, "Names", count ? rg_array(arena, names.items, names.count)
-                           : rg_array(arena, NULL, 0));
+    put(&o, "Names", list_value(&names));
     put(&o, "ExtraNames", rg_null());
     return rg_builder_finish(o.b);
 }

@@ -140,6 +140,38 @@ START_TEST(queries_should_validate_against_schema)
 }
 END_TEST
 
+START_TEST(queries_should_follow_document_rules)
+{
+    const char *sch = "enum Color { RED GREEN } input Filter { c: Color!, "
+                      "n: Int } type Query { items(f: Filter, "
+                      "limit: Int): [Int] }";
+    ck_assert_str_eq(call("graphql.is_valid", 2,
+                          S("{ items(f: {c: RED}, limit: 3) }"), S(sch)),
+                     "true");
+    ck_assert_str_eq(call("graphql.parse", 2,
+                          S("{ items(f: {c: BLUE}) }"), S(sch)),
+                     "graphql.parse: Value \"BLUE\" does not exist in "
+                     "\"Color\" enum in GraphQL string at location 1:9");
+    ck_assert_str_eq(call("graphql.parse", 2, S("{ items(limit: \"x\") }"),
+                          S(sch)),
+                     "graphql.parse: Expected value of type \"Int\", found "
+                     "\"x\" in GraphQL string at location 1:9");
+    ck_assert_str_eq(call("graphql.is_valid", 2, S("{ items(f: {n: 1}) }"),
+                          S(sch)), "false");
+    ck_assert_str_eq(call("graphql.parse", 2,
+                          S("query A { items } query A { items }"), S(sch)),
+                     "graphql.parse: There can be only one operation named "
+                     "\"A\" in GraphQL string at location 1:19");
+    ck_assert_str_eq(call("graphql.parse", 2,
+                          S("{ items } fragment F on Query { items }"),
+                          S(sch)),
+                     "graphql.parse: Fragment \"F\" is never used in "
+                     "GraphQL string at location 1:11");
+    ck_assert_str_eq(call("graphql.is_valid", 2, S("{ items } { items }"),
+                          S(sch)), "false");
+}
+END_TEST
+
 static Suite *graphql_suite(void)
 {
     Suite *s = suite_create("graphql");
@@ -150,6 +182,7 @@ static Suite *graphql_suite(void)
     tcase_add_test(tc, parse_schema_should_build_definitions);
     tcase_add_test(tc, schema_is_valid_should_apply_checks);
     tcase_add_test(tc, queries_should_validate_against_schema);
+    tcase_add_test(tc, queries_should_follow_document_rules);
     suite_add_tcase(s, tc);
     return s;
 }

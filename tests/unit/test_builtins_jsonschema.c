@@ -113,6 +113,13 @@ START_TEST(match_schema_should_apply_keywords)
                                       " {\"minimum\": 2}]}"),
                       "Must validate one and only one schema (oneOf)", 45)
               == 0);
+    ck_assert(strncmp(first_desc("\"2020-13-01T00:00:00Z\"",
+                                 "{\"format\": \"date-time\"}"),
+                      "Does not match format 'date-time'", 33) == 0);
+    ck_assert_str_eq(match("\"10.0.0.1\"", "{\"format\": \"ipv4\"}"),
+                     "[true, []]");
+    ck_assert_str_eq(match("\"x\"", "{\"format\": \"int-or-string\"}"),
+                     "[true, []]");
     ck_assert_str_eq(match("\"x\"", "{\"type\": [\"integer\", \"null\"]}"),
                      "[false, [{\"desc\": \"Invalid type. Expected: "
                      "[integer,null], given: string\", \"error\": \"(root): "
