@@ -50,6 +50,7 @@ void rg_engine_free(rg_engine *e)
     }
     free(e->modules);
     free(e->custom);
+    rg_engine_free_refs(e);
     rg_engine_release_procs(e);
     rg_arena_free(e->tree_arena);
     rg_arena_free(e->arena);
@@ -165,6 +166,14 @@ int rg_engine_set_data(rg_engine *e, const char *path,
                        const rg_value *value, rg_errors *errs)
 {
     const rg_value *keys = split_path(e->arena, path);
+    const rg_value *now = e->data;
+    for (size_t i = 0; now && i < rg_len(keys); i++)
+        now = rg_value_kind(now) == RG_OBJECT ?
+              rg_object_get(now, rg_array_at(keys, i)) : NULL;
+    /* Setting the same document again (a scanner does per resource)
+     * must not grow the engine's arena. */
+    if (now && rg_value_equal(now, value))
+        return 0;
     const rg_value *copy = copy_value(e->arena, value);
     if (rg_len(keys) == 0 && rg_value_kind(copy) != RG_OBJECT) {
         rg_errors_add(errs, "rego_compile_error", NULL, 0, 0,

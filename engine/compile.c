@@ -155,6 +155,7 @@ int rg_engine_compile(rg_engine *e, rg_errors *errs)
     if (e->compiled)
         return 0;
     release_owned(e);
+    e->generation++;
     if (rg_tree_build(e, errs) < 0)
         return -1;
     int rc = 0;

@@ -104,6 +104,10 @@ struct rg_node {
 
 /* ---- Engine ------------------------------------------------------------- */
 
+/* Prepared queries rg_engine_eval_ref keeps, so that evaluating the same
+ * ref per resource compiles it once; a scanner uses one or two refs. */
+#define RG_ENGINE_REF_QUERIES 8
+
 typedef struct rg_modentry {
     char *file;
     char *src;
@@ -122,11 +126,14 @@ struct rg_engine {
     size_t ncustom;
     size_t cap_custom;
     bool compiled;
+    uint64_t generation;            /* counts compilations of the tree */
     rg_arena *tree_arena;           /* rebuilt by each compile */
     rg_node *root;
     rg_node **nodes;                /* by id */
     uint32_t nnodes;
     char tree_digest[65];           /* SHA-256 (hex) of the rule tree */
+    struct rg_query *refs[RG_ENGINE_REF_QUERIES]; /* rg_engine_eval_ref's
+                                       prepared queries, newest first */
     rg_proc **owned;                /* procs compiled without a cache */
     size_t nowned, capowned;
     rg_stats stats;
@@ -134,6 +141,8 @@ struct rg_engine {
 
 /* ---- Functions between the engine's files ------------------------------- */
 
+/* engine/query.c: free the queries rg_engine_eval_ref kept. */
+void rg_engine_free_refs(rg_engine *engine);
 /* engine/compile.c: free the procs the engine owns. */
 void rg_engine_release_procs(rg_engine *engine);
 /* engine/api.c: monotonic clock in nanoseconds. */

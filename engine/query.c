@@ -16,6 +16,8 @@ struct rg_query {
     rg_engine *engine;
     rg_arena *arena;        /* body, proc and texts */
     rg_proc *proc;
+    uint64_t generation;    /* the engine's compilation it refers to */
+    const char *ref;        /* kept by rg_engine_eval_ref: its ref */
     const char **texts;     /* per expression, its source text */
     rg_loc *locs;
     uint32_t nexprs;
@@ -73,6 +75,7 @@ rg_query *rg_query_prepare(rg_engine *e, const char *query,
     rg_xproc *xp = rg_lower_query(e, NULL, &body, q->arena, errs);
     q->proc = xp ? rg_plan(e, xp, q->arena, errs) : NULL;
     e->stats.compile_ns += rg_engine_clock_ns() - t0;
+    q->generation = e->generation;
     if (q->proc == NULL) {
         rg_query_free(q);
         return NULL;
@@ -155,6 +158,13 @@ rg_result *rg_query_eval(rg_query *q, const rg_value *input,
                          rg_errors *errs)
 {
     rg_engine *e = q->engine;
+    if (!e->compiled || q->generation != e->generation) {
+        /* Node ids in the query's code belong to the old rule tree. */
+        rg_errors_add(errs, "rego_compile_error", NULL, 0, 0,
+                      "the engine's modules or builtins changed after the "
+                      "query was prepared: prepare it again");
+        return NULL;
+    }
     rg_vm vm;
     vm_init(&vm, q, input, errs);
     uint64_t t0 = rg_engine_clock_ns();
@@ -169,6 +179,7 @@ rg_result *rg_query_eval(rg_query *q, const rg_value *input,
         copy_rows(r, &vm);
     }
     free(vm.rows);
+    rg_vm_free_regs(&vm);
     rg_arena_free(vm.arena);
     return r;
 }
@@ -323,12 +334,41 @@ char *rg_result_json(const rg_result *r, int indent)
 
 /* ---- Refs --------------------------------------------------------------- */
 
+/* The prepared query for ref, from the engine's list or new. */
+static rg_query *ref_query(rg_engine *e, const char *ref, rg_errors *errs)
+{
+    if (rg_engine_compile(e, errs) < 0)
+        return NULL;
+    for (int i = 0; i < RG_ENGINE_REF_QUERIES && e->refs[i]; i++) {
+        rg_query *q = e->refs[i];
+        if (q->generation == e->generation && strcmp(q->ref, ref) == 0)
+            return q;
+    }
+    rg_query *q = rg_query_prepare(e, ref, errs);
+    if (q == NULL)
+        return NULL;
+    q->ref = rg_arena_strdup(q->arena, ref);
+    rg_query_free(e->refs[RG_ENGINE_REF_QUERIES - 1]);
+    memmove(e->refs + 1, e->refs,
+            (RG_ENGINE_REF_QUERIES - 1) * sizeof *e->refs);
+    e->refs[0] = q;
+    return q;
+}
+
+void rg_engine_free_refs(rg_engine *e)
+{
+    for (int i = 0; i < RG_ENGINE_REF_QUERIES; i++) {
+        rg_query_free(e->refs[i]);
+        e->refs[i] = NULL;
+    }
+}
+
 int rg_engine_eval_ref(rg_engine *e, const char *ref, const rg_value *input,
                        rg_arena *arena, const rg_value **out,
                        rg_errors *errs)
 {
     *out = NULL;
-    rg_query *q = rg_query_prepare(e, ref, errs);
+    rg_query *q = ref_query(e, ref, errs);
     if (q == NULL)
         return -1;
     rg_result *r = rg_query_eval(q, input, errs);
@@ -336,6 +376,5 @@ int rg_engine_eval_ref(rg_engine *e, const char *ref, const rg_value *input,
     if (r && r->nrows > 0 && r->nexprs > 0)
         *out = rg_engine_copy_value(arena, r->rows[0].exprs[0]);
     rg_result_free(r);
-    rg_query_free(q);
     return rc;
 }

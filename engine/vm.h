@@ -57,6 +57,19 @@ typedef struct rg_overlay {
 
 typedef struct rg_vm rg_vm;
 
+/* Register blocks: frames take their registers from a stack of blocks
+ * and give them back on return, so repeated calls reuse memory. */
+typedef struct rg_regblock rg_regblock;
+struct rg_regblock {
+    rg_regblock *prev, *next;
+    size_t cap, used;
+    void *slots[];
+};
+
+/* Registers in one block; a frame needing more gets a block of its own
+ * size. */
+#define RG_VM_REG_BLOCK 4096
+
 typedef struct rg_frame {
     const rg_proc *proc;
     const rg_value **regs;
@@ -99,7 +112,11 @@ struct rg_vm {
     rg_row *rows;
     size_t nrows, caprows;
     uint64_t builtin_calls;
+    rg_regblock *regs;              /* block frames allocate from now */
 };
+
+/* engine/vm.c: release the register blocks of vm. */
+void rg_vm_free_regs(rg_vm *vm);
 
 /* engine/vm.c */
 int rg_vm_exec(rg_vm *vm, rg_frame *f, uint32_t pc);

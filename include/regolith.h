@@ -35,10 +35,12 @@ typedef struct rg_result rg_result;
 
 /* ---- Compile cache ------------------------------------------------------ */
 
-/* A cache of compiled rules keyed by the rule's name and a hash of its
- * body: compiling an identical rule again is a hit; a changed body is a
- * miss.  Thread-safe: concurrent requests for one key compile once.
- * Returns owned; release with rg_cache_free after every engine using it. */
+/* A cache of compiled rules, keyed by the rule's path and source text
+ * and by what else decides its code (package, imports, dialect, the
+ * shape of the rule tree; see engine/cache.h).  Compiling an identical
+ * rule again is a hit; a changed body is a miss.  Thread-safe:
+ * concurrent requests for one key compile once.  Returns owned; release
+ * with rg_cache_free after every engine using it. */
 rg_cache *rg_cache_new(void);
 void rg_cache_free(rg_cache *cache);
 
@@ -102,8 +104,9 @@ int rg_engine_set_data_text(rg_engine *engine, const char *path,
 int rg_engine_set_data(rg_engine *engine, const char *path,
                        const rg_value *value, rg_errors *errs);
 
-/* Parse a constant Rego term ("{1, 2}", "{\"a\": [x]}" is rejected:
- * no variables) into a value living in arena; NULL with errors. */
+/* Parse a constant Rego term such as {1, 2} or {"a": [null]} (sets and
+ * non-string keys allowed, variables rejected) into a value living in
+ * arena.  Returns NULL with errors. */
 const rg_value *rg_engine_parse_term(rg_arena *arena, const char *text,
                                      size_t len, rg_errors *errs);
 
@@ -122,7 +125,8 @@ int rg_engine_compile(rg_engine *engine, rg_errors *errs);
 
 /* Compile a query body ("data.p.q = x", "x := input.a; x > 1").  Returns
  * owned, or NULL with errors; release with rg_query_free before the
- * engine. */
+ * engine.  Adding a module or builtin afterwards invalidates the query:
+ * rg_query_eval then fails, and the query must be prepared again. */
 rg_query *rg_query_prepare(rg_engine *engine, const char *query,
                            rg_errors *errs);
 void rg_query_free(rg_query *query);
@@ -155,7 +159,9 @@ const rg_value *rg_result_expression(const rg_result *result, size_t row,
 char *rg_result_json(const rg_result *result, int indent);
 
 /* Evaluate a ref such as "data.armo_builtins.deny" with input: *out is
- * its value (living in arena) or NULL when undefined. */
+ * its value (living in arena) or NULL when undefined.  The engine keeps
+ * the last few refs prepared, so evaluating one ref per resource
+ * compiles it once. */
 int rg_engine_eval_ref(rg_engine *engine, const char *ref,
                        const rg_value *input, rg_arena *arena,
                        const rg_value **out, rg_errors *errs);

@@ -1,11 +1,13 @@
 /*
  * regolith-conformance: run OPA's YAML conformance cases.
  *
- *   regolith-conformance [--v0|--v1] [-v] [--by-topic] PATH...
+ *   regolith-conformance [--v0|--v1] [-v] [--by-topic] [--skip FILE]
+ *                        PATH...
  *
  * PATH is a case file or a folder walked for *.yaml files.  The dialect
  * comes from a "v0" or "v1" folder in the path unless a flag sets it.
- * Cases listed in tests/conformance/skip.txt are skipped.  The last line
+ * Cases listed in the skip file (tests/conformance/skip.txt unless
+ * --skip names another) are skipped.  The last line
  * is "conformance: N passed, N failed, N skipped"; the exit status is
  * non-zero when a case failed.
  */
@@ -204,9 +206,11 @@ int main(int argc, char **argv)
     memset(&R, 0, sizeof R);
     R.force_dialect = -1;
     int npaths = 0;
-    rg_conf_skip_load(CONF_SKIP_FILE);
+    const char *skip = CONF_SKIP_FILE;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--v0") == 0)
+        if (strcmp(argv[i], "--skip") == 0 && i + 1 < argc)
+            skip = argv[++i];
+        else if (strcmp(argv[i], "--v0") == 0)
             R.force_dialect = RG_DIALECT_V0;
         else if (strcmp(argv[i], "--v1") == 0)
             R.force_dialect = RG_DIALECT_V1;
@@ -216,12 +220,15 @@ int main(int argc, char **argv)
             R.by_topic = true;
         else if (argv[i][0] == '-') {
             fprintf(stderr, "usage: regolith-conformance [--v0|--v1] [-v] "
-                    "[--by-topic] PATH...\n");
+                    "[--by-topic] [--skip FILE] PATH...\n");
             return 2;
         }
     }
+    rg_conf_skip_load(skip);
     for (int i = 1; i < argc; i++)
-        if (argv[i][0] != '-') {
+        if (strcmp(argv[i], "--skip") == 0)
+            i++;
+        else if (argv[i][0] != '-') {
             walk(&R, argv[i]);
             npaths++;
         }

@@ -234,6 +234,22 @@ START_TEST(eval_should_apply_with_and_input)
 }
 END_TEST
 
+START_TEST(eval_should_reject_stale_query)
+{
+    fixture f;
+    setup(&f, NULL, "package t\np := 1\n");
+    rg_query *q = rg_query_prepare(f.engine, "data.t.p", &f.errs);
+    ck_assert_ptr_nonnull(q);
+    const char *more = "package u\nq := 2\n";
+    ck_assert_int_eq(rg_engine_add_module(f.engine, "n.rego", more,
+                                          strlen(more), &f.errs), 0);
+    ck_assert_ptr_null(rg_query_eval(q, NULL, &f.errs));
+    ck_assert_ptr_nonnull(strstr(first_error(&f), "prepare it again"));
+    rg_query_free(q);
+    teardown(&f);
+}
+END_TEST
+
 static Suite *eval_suite(void)
 {
     Suite *s = suite_create("engine_eval");
@@ -249,6 +265,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, eval_should_report_strict_builtin_errors);
     tcase_add_test(tc, eval_should_call_registered_builtin);
     tcase_add_test(tc, eval_should_apply_with_and_input);
+    tcase_add_test(tc, eval_should_reject_stale_query);
     suite_add_tcase(s, tc);
     return s;
 }
