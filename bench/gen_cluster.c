@@ -208,7 +208,9 @@ int main(int argc, char **argv)
         fprintf(f, "apiVersion: v1\nkind: Namespace\nmetadata:\n"
                 "  name: %s\n", ns);
         written++;
-        int count = n == NAMESPACES - 1 ? total - cluster - written : per_ns - 1;
+        int count = per_ns - 1;
+        if (n == NAMESPACES - 1)
+            count = total - cluster - written;
         for (int i = 0; i < count; i++, written++) {
             if (i % 2 == 0)
                 workload(f, kinds[rnd(6)], ns, written);

@@ -282,6 +282,29 @@ static double cpu_ms(void)
            (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
 }
 
+/* Rules listed by --stats as the slowest to evaluate. */
+#define STATS_SLOWEST 5
+
+static void print_slowest(const rg_scan *scan)
+{
+    const rg_policy *p = scan->policy;
+    bool *shown = rg_xcalloc(p->rule_count + 1, sizeof *shown);
+    for (int n = 0; n < STATS_SLOWEST; n++) {
+        size_t best = p->rule_count;
+        for (size_t i = 0; i < p->rule_count; i++)
+            if (!shown[i] && scan->stats.rule_ns[i] > 0 &&
+                (best == p->rule_count ||
+                 scan->stats.rule_ns[i] > scan->stats.rule_ns[best]))
+                best = i;
+        if (best == p->rule_count)
+            break;
+        shown[best] = true;
+        fprintf(stderr, "stats: slow rule %s: %.1f ms\n", p->rules[best].name,
+                scan->stats.rule_ns[best] / 1e6);
+    }
+    free(shown);
+}
+
 static void print_stats(const scan_args *a, const rg_scan *scan)
 {
     rg_store_stats st;
@@ -300,6 +323,7 @@ static void print_stats(const scan_args *a, const rg_scan *scan)
             s->match_misses, s->match_hits, s->load_ns / 1e6,
             s->eval_ns / 1e6, s->total_ns / 1e6, peak_kib(), cpu_ms());
     rg_scan_eval_stats(&a->scan, stderr);
+    print_slowest(scan);
 }
 
 /* 1 when a threshold is crossed. */
@@ -345,6 +369,9 @@ static int run(scan_args *a)
     a->scan.paths = a->paths;
     a->scan.path_count = a->path_count;
     rg_scan_eval_setup(&a->scan);
+    const char *large = getenv("LARGE_CLUSTER_SIZE");
+    if (large != NULL && atol(large) > 0)
+        a->scan.large_cluster_size = (size_t)atol(large);
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     if (isatty(fileno(stderr))) {

@@ -172,6 +172,23 @@ void rg_jsonw_null(rg_jsonw *w)
     fputs("null", w->out);
 }
 
+static void write_object(rg_jsonw *w, const rg_value *v)
+{
+    rg_jsonw_object(w);
+    for (size_t i = 0; i < rg_len(v); i++) {
+        const rg_value *k = rg_object_key_at(v, i);
+        before_item(w);
+        if (rg_value_kind(k) == RG_STRING)
+            rg_jsonw_escape(w->out, rg_string_bytes(k), rg_string_len(k));
+        else
+            fputs("\"\"", w->out);
+        fputs(w->indent ? ": " : ":", w->out);
+        w->after_key = true;
+        rg_jsonw_value(w, rg_object_value_at(v, i));
+    }
+    rg_jsonw_end_object(w);
+}
+
 void rg_jsonw_value(rg_jsonw *w, const rg_value *v)
 {
     switch (rg_value_kind(v)) {
@@ -203,20 +220,7 @@ void rg_jsonw_value(rg_jsonw *w, const rg_value *v)
         rg_jsonw_end_array(w);
         return;
     case RG_OBJECT:
-        rg_jsonw_object(w);
-        for (size_t i = 0; i < rg_len(v); i++) {
-            const rg_value *k = rg_object_key_at(v, i);
-            before_item(w);
-            if (rg_value_kind(k) == RG_STRING)
-                rg_jsonw_escape(w->out, rg_string_bytes(k),
-                                rg_string_len(k));
-            else
-                fputs("\"\"", w->out);
-            fputs(w->indent ? ": " : ":", w->out);
-            w->after_key = true;
-            rg_jsonw_value(w, rg_object_value_at(v, i));
-        }
-        rg_jsonw_end_object(w);
+        write_object(w, v);
         return;
     }
 }

@@ -2,9 +2,9 @@
  * The JSON report in Kubescape's results schema (format version v2).
  * summaryDetails has the controls by ID, frameworks, counters and
  * scores.  resources lists the objects with their sources, and results
- * the controls, rules, statuses and paths of each resource.  Regolith adds "inputSummary",
- * which accounts for every document read.  docs/scan-results.schema.json
- * describes the output.
+ * the controls, rules, statuses and paths of each resource.  Regolith
+ * adds "inputSummary", which accounts for every document read.
+ * docs/scan-results.schema.json describes the output.
  */
 #include "k8s/report.h"
 
@@ -229,7 +229,31 @@ static void path_entry(rg_jsonw *w, const rg_posture_path *p)
     rg_jsonw_end_object(w);
 }
 
-static void rule(rg_jsonw *w, const rg_rule_verdict *rv)
+/* The control inputs the rule reads, with the values the scan used. */
+static void control_configurations(rg_jsonw *w, const rg_policy *policy,
+                                   const char *name)
+{
+    const rg_policy_rule *pr = rg_policy_find_rule(policy, name);
+    if (pr == NULL || pr->config_keys.count == 0)
+        return;
+    rg_jsonw_key(w, "controlConfigurations");
+    rg_jsonw_object(w);
+    for (size_t i = 0; i < pr->config_keys.count; i++) {
+        const char *key = pr->config_keys.items[i];
+        const rg_value *v = policy->default_inputs
+            ? rg_object_get_str(policy->default_inputs, key, strlen(key))
+            : NULL;
+        rg_jsonw_key(w, key);
+        if (v)
+            rg_jsonw_value(w, v);
+        else
+            rg_jsonw_null(w);
+    }
+    rg_jsonw_end_object(w);
+}
+
+static void rule(rg_jsonw *w, const rg_policy *policy,
+                 const rg_rule_verdict *rv)
 {
     rg_jsonw_object(w);
     rg_jsonw_kstr(w, "name", rv->rule);
@@ -254,12 +278,14 @@ static void rule(rg_jsonw *w, const rg_rule_verdict *rv)
     for (size_t i = 0; i < rv->related_count; i++)
         rg_jsonw_string(w, rv->related[i]);
     rg_jsonw_end_array(w);
+    control_configurations(w, policy, rv->rule);
     rg_jsonw_end_object(w);
 }
 
-static void control_result(rg_jsonw *w, const rg_results *r,
+static void control_result(rg_jsonw *w, const rg_scan *scan,
                            const rg_verdict *v)
 {
+    const rg_results *r = scan->results;
     const rg_policy_control *c = r->controls[v->control].control;
     rg_jsonw_object(w);
     rg_jsonw_kstr(w, "controlID", c->id);
@@ -274,7 +300,7 @@ static void control_result(rg_jsonw *w, const rg_results *r,
     rg_jsonw_key(w, "rules");
     rg_jsonw_array(w);
     for (size_t i = 0; i < v->rule_count; i++)
-        rule(w, &v->rules[i]);
+        rule(w, scan->policy, &v->rules[i]);
     rg_jsonw_end_array(w);
     rg_jsonw_end_object(w);
 }
@@ -292,7 +318,7 @@ static void results(rg_jsonw *w, const rg_scan *scan, rg_verdict **sorted)
         size_t j = i;
         for (; j < r->count && strcmp(sorted[j]->resource_id,
                                       sorted[i]->resource_id) == 0; j++)
-            control_result(w, r, sorted[j]);
+            control_result(w, scan, sorted[j]);
         rg_jsonw_end_array(w);
         rg_jsonw_end_object(w);
         i = j;

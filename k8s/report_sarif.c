@@ -172,6 +172,25 @@ static void result(rg_jsonw *w, const rg_scan *scan, sources *s,
     rg_jsonw_end_object(w);
 }
 
+/* The run's tool: regolith, with one reporting descriptor per control. */
+static void tool(rg_jsonw *w, const rg_results *r,
+                 const rg_report_options *opts)
+{
+    rg_jsonw_key(w, "tool");
+    rg_jsonw_object(w);
+    rg_jsonw_key(w, "driver");
+    rg_jsonw_object(w);
+    rg_jsonw_kstr(w, "name", "regolith");
+    rg_jsonw_kstr(w, "version", opts->version);
+    rg_jsonw_key(w, "rules");
+    rg_jsonw_array(w);
+    for (size_t i = 0; i < r->control_count; i++)
+        descriptor(w, r->controls[i].control);
+    rg_jsonw_end_array(w);
+    rg_jsonw_end_object(w);
+    rg_jsonw_end_object(w);
+}
+
 void rg_report_sarif(FILE *out, const rg_scan *scan,
                      const rg_report_options *opts)
 {
@@ -189,19 +208,7 @@ void rg_report_sarif(FILE *out, const rg_scan *scan,
     rg_jsonw_key(&w, "runs");
     rg_jsonw_array(&w);
     rg_jsonw_object(&w);
-    rg_jsonw_key(&w, "tool");
-    rg_jsonw_object(&w);
-    rg_jsonw_key(&w, "driver");
-    rg_jsonw_object(&w);
-    rg_jsonw_kstr(&w, "name", "regolith");
-    rg_jsonw_kstr(&w, "version", opts->version);
-    rg_jsonw_key(&w, "rules");
-    rg_jsonw_array(&w);
-    for (size_t i = 0; i < r->control_count; i++)
-        descriptor(&w, r->controls[i].control);
-    rg_jsonw_end_array(&w);
-    rg_jsonw_end_object(&w);
-    rg_jsonw_end_object(&w);
+    tool(&w, r, opts);
     rg_jsonw_key(&w, "results");
     rg_jsonw_array(&w);
     for (size_t i = 0; i < r->count; i++)

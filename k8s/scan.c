@@ -41,6 +41,7 @@ void rg_scan_free(rg_scan *scan)
     rg_strmap_free(&scan->extra_ids);
     free(scan->extras);
     rg_arena_free(scan->scratch);
+    free(scan->stats.rule_ns);
     free(scan);
 }
 
@@ -128,6 +129,8 @@ rg_scan *rg_scan_run(const rg_scan_options *opts, FILE *err)
         rg_scan_free(scan);
         return NULL;
     }
+    scan->stats.rule_ns = rg_xcalloc(scan->policy->rule_count + 1,
+                                     sizeof *scan->stats.rule_ns);
     rg_scan_load(scan, opts);
     scan->stats.load_ns = now_ns() - start;
     if (evaluate_all(scan, opts, err) != 0 ||

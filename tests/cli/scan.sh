@@ -62,6 +62,8 @@ check "resource source line" 18 \
     "$(query "$J" '[r.source.line | some r in input.resources; r.resourceID == "/v1/shop/Pod/web"][0]')"
 check "fix path in results" "spec.template.spec.containers[0].securityContext.privileged" \
     "$(query "$J" '[p.fixPath.path | some r in input.results; r.resourceID == "apps/v1/shop/Deployment/shop"; some c in r.controls; some rule in c.rules; some p in rule.paths; p.fixPath.path != ""][0]')"
+check "control configurations reported" debugger \
+    "$(query "$J" '[k | some r in input.results; some c in r.controls; some rule in c.rules; some k in rule.controlConfigurations.allowedHostPidPods][0]')"
 check "yes is true under YAML 1.1" failed \
     "$(query "$J" '[c.status.status | some r in input.results; r.resourceID == "/v1/kube-system/Pod/agent"; some c in r.controls; c.controlID == "C-9001"][0]')"
 check "framework listed" fixture \
@@ -88,6 +90,20 @@ check "aggregated subject passes" passed "$(status_of \
     //User/bob/rbac.authorization.k8s.io/v1//ClusterRole/reader/rbac.authorization.k8s.io/v1//ClusterRoleBinding/readers)"
 check "subjects listed as resources" 3 "$(query "$X" \
     'sum([1 | some r in input.resources; startswith(r.resourceID, "//")])')"
+
+# ---- Large clusters: rules run per namespace, same verdicts here -------
+LARGE_CLUSTER_SIZE=2 "$REGOLITH" scan framework fixture --policy-dir $POLICY \
+    $APP --format json >"$tmp/split.json" 2>/dev/null
+check "split by namespace keeps the score" \
+    "$(query "$J" 'input.summaryDetails.complianceScore')" \
+    "$(query "$tmp/split.json" 'input.summaryDetails.complianceScore')"
+check "split by namespace keeps the counts" \
+    "$(query "$J" 'input.summaryDetails.controls["C-9002"].ResourceCounters')" \
+    "$(query "$tmp/split.json" 'input.summaryDetails.controls["C-9002"].ResourceCounters')"
+LARGE_CLUSTER_SIZE=2 "$REGOLITH" scan framework extras --policy-dir $POLICY \
+    tests/fixtures/scan-extra --format json >"$tmp/split2.json" 2>/dev/null
+check "split keeps cluster-scoped joins" 2 "$(query "$tmp/split2.json" \
+    'input.summaryDetails.controls["C-9007"].ResourceCounters.failedResources')"
 
 # ---- Formats -------------------------------------------------------------
 scan framework fixture --policy-dir $POLICY $APP --format sarif \
@@ -172,6 +188,8 @@ check "symlink noted" 1 "$(grep -c 'outside.yaml: symbolic link not followed' \
     "$tmp/err")"
 scan framework pods --policy-dir $POLICY "$tmp/missing.yaml" >/dev/null
 check "missing path exit" 2 $?
+scan --policy-dir "$tmp/no-library" $APP >/dev/null
+check "missing policy folder exit" 2 $?
 
 # ---- The shared corpus: every document accounted for --------------------
 if [ -d "$SHARED/manifests" ]; then
@@ -208,6 +226,14 @@ if "$REGOLITH" scan framework pss-baseline --policy-dir "$LIBRARY" \
         check "badpods $dir fails $word" 16 "$(query "$tmp/bp.json" \
             "[c.ResourceCounters.failedResources | some c in input.summaryDetails.controls; startswith(c.name, \"$word\")][0]")"
     done
+    # The library embedded at build time is the same as rules/.
+    "$REGOLITH" scan framework pss-baseline "$BAD/priv" --format json \
+        >"$tmp/embedded.json" 2>/dev/null
+    check "embedded library equals rules/" \
+        "$(query "$tmp/bp.json" 'count(input.summaryDetails.controls)')" \
+        "$(query "$tmp/embedded.json" 'count(input.summaryDetails.controls)')"
+    check "embedded library scores priv" 16 "$(query "$tmp/embedded.json" \
+        '[c.ResourceCounters.failedResources | some c in input.summaryDetails.controls; startswith(c.name, "Privileged")][0]')"
 else
     echo "SKIP: badpods: $LIBRARY has no pss-baseline framework"
 fi
