@@ -7,6 +7,7 @@
 #ifndef RG_ENGINE_VM_H
 #define RG_ENGINE_VM_H
 
+#include "engine/callmemo.h"
 #include "engine/internal.h"
 
 /* exec() results. */
@@ -44,8 +45,7 @@ typedef struct rg_acc {
 typedef struct rg_memo {
     const rg_value **values;        /* per node id */
     uint8_t *state;                 /* 0 unknown, 1 running, 2 done */
-    rg_builder **calls;             /* per function node: arguments ->
-                                       [result] or [] when undefined */
+    rg_callmemo *calls;             /* function calls */
 } rg_memo;
 
 typedef struct rg_overlay {
