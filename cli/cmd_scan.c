@@ -369,6 +369,9 @@ static int run(scan_args *a)
     a->scan.paths = a->paths;
     a->scan.path_count = a->path_count;
     rg_scan_eval_setup(&a->scan);
+    const char *large = getenv("LARGE_CLUSTER_SIZE");
+    if (large != NULL && atol(large) > 0)
+        a->scan.large_cluster_size = (size_t)atol(large);
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     if (isatty(fileno(stderr))) {

@@ -91,6 +91,20 @@ check "aggregated subject passes" passed "$(status_of \
 check "subjects listed as resources" 3 "$(query "$X" \
     'sum([1 | some r in input.resources; startswith(r.resourceID, "//")])')"
 
+# ---- Large clusters: rules run per namespace, same verdicts here -------
+LARGE_CLUSTER_SIZE=2 "$REGOLITH" scan framework fixture --policy-dir $POLICY \
+    $APP --format json >"$tmp/split.json" 2>/dev/null
+check "split by namespace keeps the score" \
+    "$(query "$J" 'input.summaryDetails.complianceScore')" \
+    "$(query "$tmp/split.json" 'input.summaryDetails.complianceScore')"
+check "split by namespace keeps the counts" \
+    "$(query "$J" 'input.summaryDetails.controls["C-9002"].ResourceCounters')" \
+    "$(query "$tmp/split.json" 'input.summaryDetails.controls["C-9002"].ResourceCounters')"
+LARGE_CLUSTER_SIZE=2 "$REGOLITH" scan framework extras --policy-dir $POLICY \
+    tests/fixtures/scan-extra --format json >"$tmp/split2.json" 2>/dev/null
+check "split keeps cluster-scoped joins" 2 "$(query "$tmp/split2.json" \
+    'input.summaryDetails.controls["C-9007"].ResourceCounters.failedResources')"
+
 # ---- Formats -------------------------------------------------------------
 scan framework fixture --policy-dir $POLICY $APP --format sarif \
     >"$tmp/out.sarif"
