@@ -43,6 +43,16 @@ void rg_exceptions_free(rg_exceptions *ex);
 /* Policies kept after dropping expired ones. */
 size_t rg_exceptions_count(const rg_exceptions *ex);
 
+/* Name given to exceptions written inline on a resource. */
+#define RG_EXCEPTIONS_INLINE "kubescape.io/skip-controls"
+
+/* true when object carries an inline exception for control_id: the
+ * annotation kubescape.io/skip-controls lists it (comma-separated,
+ * ignoring case and spaces) and kubescape.io/skip-expiry, when set to
+ * an RFC 3339 time, is after now. */
+bool rg_exceptions_inline(const rg_value *object, const char *control_id,
+                          time_t now);
+
 /* The name of the first policy that applies to target, or NULL.  Lives
  * in ex. */
 const char *rg_exceptions_match(const rg_exceptions *ex,

@@ -139,6 +139,8 @@ rg_scan *rg_scan_run(const rg_scan_options *opts, FILE *err)
         rg_scan_free(scan);
         return NULL;
     }
+    if (opts->exceptions_file == NULL)
+        rg_scan_inline_exceptions(scan);
     rg_results_finish(scan->results, rg_scan_weight, scan);
     scan->stats.match_hits = scan->match.hits;
     scan->stats.match_misses = scan->match.misses;
