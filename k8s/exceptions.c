@@ -237,7 +237,7 @@ static const char *meta(const rg_value *obj, const char *key)
 }
 
 /* The value a built-in attribute is tested against, or NULL for a label
- * attribute.  *known says which. */
+ * attribute.  *known is set to false for a label attribute. */
 static const char *builtin_value(const rg_exception_target *t,
                                  const char *key, bool *known)
 {

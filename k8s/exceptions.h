@@ -2,14 +2,16 @@
  * Kubescape posture exception policies (postureExceptionPolicy): which
  * failed rule verdicts to turn into "passed, w/exceptions".
  *
- * A policy applies to a control and rule when it has no posturePolicies,
- * or one entry whose controlID and ruleName, where set, each equal the
- * control ID or rule name ignoring case or match it as an anchored
- * case-insensitive regular expression (frameworkName is not checked for
- * resources).  It applies to a resource when one of its designators
- * matches: every attribute among namespace, kind, name, resourceID and
- * path (the source file) must match as an anchored case-sensitive
- * regular expression, and any other attribute is a label that must
+ * A policy applies to a control and rule when it has no
+ * posturePolicies, or when one entry matches.  An entry matches when its
+ * controlID and ruleName, where set, each equal the control ID or rule
+ * name ignoring case, or match it as an anchored case-insensitive
+ * regular expression.  frameworkName is not checked for resources.
+ *
+ * A policy applies to a resource when one of its designators matches.
+ * Every attribute among namespace, kind, name, resourceID and path (the
+ * source file) must match as an anchored case-sensitive regular
+ * expression.  Any other attribute is a label, and all of them must
  * match the object's labels (or all of them its annotations).  A
  * designator with no attributes matches nothing.  Policies whose
  * expirationDate has passed are dropped when loaded.
