@@ -159,6 +159,16 @@ printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    kub
     >"$tmp/inline.json" 2>/dev/null
 check "inline exception" "w/exceptions" "$(query "$tmp/inline.json" \
     'input.summaryDetails.controls["C-9002"].statusInfo.subStatus')"
+printf '{"settings": {"postureControlInputs": {"allowedHostPidPods": ["web", "debugger"]}}}' \
+    >"$tmp/config.json"
+scan control C-9002 --policy-dir $POLICY $APP --format json \
+    --controls-config "$tmp/config.json" >"$tmp/cfg.json"
+check "controls config replaces inputs" passed "$(query "$tmp/cfg.json" \
+    'input.summaryDetails.controls["C-9002"].status')"
+echo '{"settings": {}}' >"$tmp/badconfig.json"
+scan control C-9002 --policy-dir $POLICY $APP \
+    --controls-config "$tmp/badconfig.json" >/dev/null
+check "invalid controls config exit" 2 $?
 scan framework nosuch --policy-dir $POLICY $APP >/dev/null
 check "unknown framework exit" 2 $?
 check "unknown framework message" 1 "$(grep -c "framework 'nosuch' not found" \
