@@ -17,9 +17,6 @@
 #include "runtime/builtins/graphql_schema.h"
 #include "runtime/builtins/strbuf.h"
 
-/* Deepest fragment spread chain followed; cycles stop here. */
-#define FRAGMENT_DEPTH_MAX 64
-
 typedef struct vstate {
     rg_arena *arena;
     const rg_gql_schema *s;
@@ -27,7 +24,10 @@ typedef struct vstate {
     const char *err;
     const char **used;          /* variables seen in the operation */
     size_t nused, cap;
-    int depth;
+    const char **path;          /* fragments being spread, outermost first */
+    size_t npath, path_cap;
+    const char **seen;          /* fragments checked for this operation */
+    size_t nseen, seen_cap;
 } vstate;
 
 static void fail(vstate *v, const rg_value *node, const char *fmt, ...)
@@ -244,15 +244,25 @@ static void check_spread(vstate *v, const rg_value *sel)
         fail(v, sel, "Unknown fragment \"%s\"", name);
         return;
     }
-    if (v->depth >= FRAGMENT_DEPTH_MAX) {
-        fail(v, sel, "Cannot spread fragment \"%s\" within itself", name);
-        return;
-    }
+    for (size_t i = 0; i < v->npath; i++)
+        if (strcmp(v->path[i], name) == 0) {
+            fail(v, sel, "Cannot spread fragment \"%s\" within itself",
+                 name);
+            return;
+        }
+    /* Each fragment is checked once per operation, which keeps repeated
+     * spreads linear instead of exponential. */
+    for (size_t i = 0; i < v->nseen; i++)
+        if (strcmp(v->seen[i], name) == 0)
+            return;
+    rg_grow((void **)&v->seen, &v->seen_cap, v->nseen + 1, sizeof *v->seen);
+    v->seen[v->nseen++] = name;
+    rg_grow((void **)&v->path, &v->path_cap, v->npath + 1, sizeof *v->path);
+    v->path[v->npath++] = name;
     const rg_gql_type *t = condition_type(v, frag, NULL);
-    v->depth++;
     if (t)
         check_selections(v, rg_graphql_get(frag, "SelectionSet"), t);
-    v->depth--;
+    v->npath--;
 }
 
 static void check_selections(vstate *v, const rg_value *set,
@@ -320,6 +330,7 @@ static void check_operation(vstate *v, const rg_value *op)
         return;
     }
     v->nused = 0;
+    v->nseen = 0;
     check_directives(v, op);
     check_selections(v, rg_graphql_get(op, "SelectionSet"), t);
     check_variables(v, op);
@@ -332,10 +343,12 @@ const char *rg_graphql_check_query(rg_arena *arena, const rg_value *schema,
     const char *err = rg_graphql_schema_build(arena, schema, &s);
     if (!err)
         err = rg_graphql_check_document(arena, query);
-    vstate v = { arena, &s, query, err, NULL, 0, 0, 0 };
+    vstate v = { arena, &s, query, err, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 };
     for (size_t i = 0; !v.err && i < count_of(query, "Operations"); i++)
         check_operation(&v, item(query, "Operations", i));
     free(v.used);
+    free(v.path);
+    free(v.seen);
     free(s.directives);
     return v.err;
 }
