@@ -42,6 +42,8 @@ typedef struct rg_scan_options {
     rg_ns_filter namespaces;
     const char *policy_dir;     /* NULL: the embedded library */
     const char *exceptions_file;/* NULL: none */
+    const char *controls_config;/* control inputs replacing the
+                                   library's defaults; NULL: none */
     rg_scan_eval_fn eval;       /* NULL: rules are not evaluated */
     void *eval_user;
     rg_scan_progress_fn progress;
