@@ -73,8 +73,7 @@ typedef struct ctx {
     rg_manifest_summary *sum;
     const char *path;
     uint32_t source;
-    const char *text;
-    size_t len;
+    rg_yamlpos_lines lines;     /* line table of the file's text */
 } ctx;
 
 static void add_resource(ctx *c, const rg_value *obj,
@@ -116,34 +115,43 @@ static const rg_value *list_items(const rg_value *obj)
 static void add_list(ctx *c, const rg_value *items, const rg_yaml_doc *doc,
                      int line)
 {
+    size_t n = rg_len(items);
     c->sum->lists++;
-    c->sum->list_entries += rg_len(items);
-    for (size_t i = 0; i < rg_len(items); i++) {
-        char path[32], prefix[40];
-        snprintf(path, sizeof path, "items[%zu]", i);
+    c->sum->list_entries += n;
+    int *lines = rg_xmalloc((n ? n : 1) * sizeof *lines);
+    int *cols = rg_xmalloc((n ? n : 1) * sizeof *cols);
+    for (size_t i = 0; i < n; i++) {
+        lines[i] = line;
+        cols[i] = 1;
+    }
+    rg_yamlpos_lines_items(&c->lines, doc->line, lines, cols, n);
+    for (size_t i = 0; i < n; i++) {
+        char prefix[40];
         snprintf(prefix, sizeof prefix, "items[%zu].", i);
-        rg_store_origin o = {c->source, (uint32_t)doc->index, line, 1,
-                             prefix};
-        rg_yamlpos_locate(c->text, c->len, (size_t)doc->index, path,
-                          &o.line, &o.col);
+        rg_store_origin o = {c->source, (uint32_t)doc->index, lines[i],
+                             cols[i], prefix};
         size_t before = c->sum->resources;
         add_resource(c, rg_array_at(items, i), &o);
         c->sum->list_items += c->sum->resources - before;
     }
+    free(lines);
+    free(cols);
 }
 
 static bool add_document(void *user, const rg_yaml_doc *doc)
 {
     ctx *c = user;
     c->sum->documents++;
-    int line = rg_yamlpos_content_line(c->text, c->len, doc->line);
+    if (doc->value == NULL && !doc->failed) {
+        c->sum->empty++;
+        return true;
+    }
+    /* Only documents with content look for it, so a run of empty
+     * documents is not walked once per document. */
+    int line = rg_yamlpos_lines_content(&c->lines, doc->line);
     if (doc->failed) {
         skip(c->sum, c->path, line, "invalid YAML document; see the "
              "errors");
-        return true;
-    }
-    if (doc->value == NULL) {
-        c->sum->empty++;
         return true;
     }
     const rg_value *items = is_object(doc->value) ? list_items(doc->value)
@@ -169,12 +177,14 @@ static void warn(void *user, const char *file, int line, int col,
 int rg_manifest_load_text(rg_store *store, rg_manifest_summary *sum,
                           const char *path, const char *text, size_t len)
 {
-    ctx c = {store, sum, path, rg_store_add_source(store, path), text, len};
+    ctx c = {store, sum, path, rg_store_add_source(store, path), {0}};
+    rg_yamlpos_lines_init(&c.lines, text, len);
     sum->files++;
     rg_yaml_options opts = {path, rg_store_keys(store), false, warn, sum};
     size_t errors = sum->errors.count;
     int rc = rg_yaml_stream(rg_store_arena(store), text, len, &opts,
                             add_document, &c, &sum->errors);
+    rg_yamlpos_lines_free(&c.lines);
     if (rc < 0 || sum->errors.count > errors)
         sum->unreadable++;
     return rc < 0 ? -1 : 0;

@@ -164,19 +164,6 @@ int rg_yamlpos_locate(const char *text, size_t len, size_t doc_index,
     return matched;
 }
 
-/* The start of line (1-based) in text, or NULL past the end. */
-static const char *line_start(const char *text, size_t len, int line)
-{
-    const char *p = text, *end = text + len;
-    for (int l = 1; l < line; l++) {
-        p = memchr(p, '\n', (size_t)(end - p));
-        if (p == NULL)
-            return NULL;
-        p++;
-    }
-    return p;
-}
-
 /* true when the line at p is blank, a comment, or a document marker. */
 static bool skippable(const char *p, const char *end)
 {
@@ -191,10 +178,10 @@ static bool skippable(const char *p, const char *end)
     return p == end || *p == '\n' || *p == '#';
 }
 
-int rg_yamlpos_content_line(const char *text, size_t len, int start)
+/* The first content line at or after line start, whose text begins at
+ * p; start when none. */
+static int content_from(const char *p, const char *end, int start)
 {
-    const char *end = text + len;
-    const char *p = line_start(text, len, start);
     for (int line = start; p != NULL && p < end; line++) {
         if (!skippable(p, end))
             return line;
@@ -202,4 +189,115 @@ int rg_yamlpos_content_line(const char *text, size_t len, int start)
         p = p ? p + 1 : NULL;
     }
     return start;
+}
+
+void rg_yamlpos_lines_init(rg_yamlpos_lines *l, const char *text,
+                           size_t len)
+{
+    size_t cap = 0;
+    l->text = text;
+    l->len = len;
+    l->starts = NULL;
+    l->count = 0;
+    const char *p = text, *end = text + len;
+    while (p != NULL) {
+        rg_grow((void **)&l->starts, &cap, l->count + 1, sizeof *l->starts);
+        l->starts[l->count++] = (size_t)(p - text);
+        p = memchr(p, '\n', (size_t)(end - p));
+        p = p && p + 1 < end ? p + 1 : NULL;
+    }
+}
+
+void rg_yamlpos_lines_free(rg_yamlpos_lines *l)
+{
+    free(l->starts);
+    l->starts = NULL;
+    l->count = 0;
+}
+
+/* The start of line (1-based), or NULL past the end. */
+static const char *line_at(const rg_yamlpos_lines *l, int line)
+{
+    if (line < 1 || (size_t)line > l->count)
+        return NULL;
+    return l->text + l->starts[line - 1];
+}
+
+int rg_yamlpos_lines_content(const rg_yamlpos_lines *l, int start)
+{
+    return content_from(line_at(l, start), l->text + l->len, start);
+}
+
+int rg_yamlpos_lines_locate(const rg_yamlpos_lines *l, int start,
+                            const char *path, int *line, int *col)
+{
+    const char *p = line_at(l, start);
+    if (p == NULL)
+        return -1;
+    int n = rg_yamlpos_locate(p, (size_t)(l->text + l->len - p), 0, path,
+                              line, col);
+    if (n >= 0)
+        *line += start - 1;
+    return n;
+}
+
+int rg_yamlpos_content_line(const char *text, size_t len, int start)
+{
+    rg_yamlpos_lines l;
+    rg_yamlpos_lines_init(&l, text, len);
+    int line = rg_yamlpos_lines_content(&l, start);
+    rg_yamlpos_lines_free(&l);
+    return line;
+}
+
+/* Record the start of each element of the sequence whose start event was
+ * just read. */
+static size_t sequence_marks(yaml_parser_t *p, int offset, int *lines,
+                             int *cols, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        yaml_event_t ev;
+        if (!parse(p, &ev))
+            break;
+        yaml_event_type_t t = ev.type;
+        if (t != YAML_SEQUENCE_END_EVENT) {
+            lines[i] = (int)ev.start_mark.line + 1 + offset;
+            cols[i] = (int)ev.start_mark.column + 1;
+        }
+        yaml_event_delete(&ev);
+        if (t == YAML_SEQUENCE_END_EVENT || !skip_node(p, t))
+            break;
+        i++;
+    }
+    return i;
+}
+
+size_t rg_yamlpos_lines_items(const rg_yamlpos_lines *l, int start,
+                              int *lines, int *cols, size_t n)
+{
+    const char *text = line_at(l, start);
+    if (text == NULL)
+        return 0;
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p))
+        rg_oom(sizeof p);
+    yaml_parser_set_input_string(&p, (const unsigned char *)text,
+                                 (size_t)(l->text + l->len - text));
+    yaml_event_t ev;
+    size_t set = 0;
+    if (seek_document(&p, 0, &ev)) {
+        segment seg = {"items", -1};
+        yaml_mark_t mark;
+        yaml_event_type_t t = ev.type;
+        yaml_event_delete(&ev);
+        if (find_child(&p, t, &seg, &ev, &mark)) {
+            bool seq = ev.type == YAML_SEQUENCE_START_EVENT;
+            yaml_event_delete(&ev);
+            if (seq)
+                set = sequence_marks(&p, start - 1, lines, cols, n);
+        }
+    }
+    yaml_parser_delete(&p);
+    return set;
 }

@@ -1,0 +1,49 @@
+#!/bin/sh
+# Command-line tests of regolith scan on hostile or malformed input and
+# options: load time on large streams, broken policies, YAML errors in
+# the middle of a stream, nested lists, terminal escapes, option
+# validation and messages.  Run from the repository root with
+# $REGOLITH.
+REGOLITH=${REGOLITH:-build/regolith}
+POLICY=tests/fixtures/policy
+APP=tests/fixtures/scan
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# check NAME EXPECTED ACTUAL
+check() {
+    if [ "$2" = "$3" ]; then ok; else bad "$1: expected '$2', got '$3'"; fi
+}
+
+# contains NAME NEEDLE FILE
+contains() {
+    if grep -qF -- "$2" "$3"; then ok; else
+        bad "$1: '$2' not in $(head -c 400 "$3")"; fi
+}
+
+# query FILE EXPR: the value of a Rego expression over a JSON file.
+query() {
+    "$REGOLITH" eval -i "$1" --format raw "[$2][0]" 2>/dev/null
+}
+
+# ---- Large streams load in linear time --------------------------------
+# 80,000 empty documents, then a 20,000-item List: seconds at most when
+# every line lookup does not walk the file from its top.
+awk 'BEGIN { for (i = 0; i < 80000; i++) print "---"
+             print "apiVersion: v1\nkind: List\nitems:"
+             for (i = 0; i < 20000; i++)
+                 printf "- {apiVersion: v1, kind: Pod, " \
+                        "metadata: {name: p%d}}\n", i }' >"$tmp/big.yaml"
+timeout 20 "$REGOLITH" scan control RG-0005 --format json "$tmp/big.yaml" \
+    >"$tmp/big.json" 2>/dev/null
+check "large stream loads in time" 0 $?
+check "large stream list items" 20000 \
+    "$(query "$tmp/big.json" 'input.inputSummary.listItems')"
+
+echo "scan_robust: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
