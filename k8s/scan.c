@@ -81,6 +81,12 @@ static rg_policy *load_policy(const rg_scan_options *opts, FILE *err)
         rg_policy_free(p);
         p = NULL;
     }
+    if (p != NULL && p->control_count == 0) {
+        rg_errors_add(&errs, "policy_error", opts->policy_dir, 0, 0,
+                      "no controls found (expected controls/*.json)");
+        rg_policy_free(p);
+        p = NULL;
+    }
     rg_errors_print(&errs, err);
     rg_errors_free(&errs);
     return p;

@@ -67,6 +67,8 @@ typedef struct rg_scan_extra {
 typedef struct rg_scan_stats {
     size_t rules_evaluated;
     size_t rules_failed;        /* evaluation or decoding errors */
+    size_t rules_unevaluated;   /* evaluation errors: the rule could not
+                                   run (parse, compile or runtime) */
     size_t rules_empty_input;   /* not evaluated: no matching resource */
     uint64_t load_ns, eval_ns, total_ns;
     size_t match_hits, match_misses;

@@ -41,18 +41,26 @@ static const rg_value *rule_data(rg_arena *arena, const rg_policy *policy,
     return rg_builder_finish(data);
 }
 
-static void record_error(rg_scan *scan, const rg_policy_rule *rule,
-                         const char *message)
+/* Record an error of rule in control c, also as the control's status
+ * information (the first error only). */
+static void record_error(rg_scan *scan, uint32_t c,
+                         const rg_policy_rule *rule, const char *message)
 {
     scan->stats.rules_failed++;
     rg_errors_add(&scan->errors, "eval_error", rule->rego_file, 0, 0,
                   "rule %s: %s", rule->name, message);
+    rg_control_summary *cs = &scan->results->controls[c];
+    if (cs->info == NULL)
+        cs->info = rg_arena_printf(scan->results->arena,
+                                   "rule %s failed: %s", rule->name,
+                                   message);
 }
 
 /* Evaluate and return the package document, or NULL with the error
  * recorded and *failed set. */
 static const rg_value *evaluate(rg_scan *scan, const rg_scan_options *opts,
-                                const rg_policy_rule *rule, bool filter,
+                                uint32_t c, const rg_policy_rule *rule,
+                                bool filter,
                                 const rg_value *input, const rg_value *data,
                                 rg_arena *arena, bool *failed)
 {
@@ -66,7 +74,8 @@ static const rg_value *evaluate(rg_scan *scan, const rg_scan_options *opts,
     scan->stats.rule_ns[rule - scan->policy->rules] += spent;
     *failed = rc != 0;
     if (rc != 0) {
-        record_error(scan, rule, error ? error : "evaluation failed");
+        scan->stats.rules_unevaluated++;
+        record_error(scan, c, rule, error ? error : "evaluation failed");
         free(error);
         return NULL;
     }
@@ -83,8 +92,8 @@ static void run_rule(rg_scan *scan, const rg_scan_options *opts,
     const rg_value *data = rule_data(arena, scan->policy, rule);
     bool failed = false;
     if (rule->filter != NULL) {
-        const rg_value *doc = evaluate(scan, opts, rule, true, input, data,
-                                       arena, &failed);
+        const rg_value *doc = evaluate(scan, opts, run->control, rule,
+                                       true, input, data, arena, &failed);
         const rg_value *listed = failed ? NULL
             : rg_verdict_failed_objects(arena, doc);
         if (listed == NULL) {
@@ -94,13 +103,13 @@ static void run_rule(rg_scan *scan, const rg_scan_options *opts,
         run->tested = listed;
     }
     scan->stats.rules_evaluated++;
-    const rg_value *doc = evaluate(scan, opts, rule, false, input, data,
-                                   arena, &failed);
+    const rg_value *doc = evaluate(scan, opts, run->control, rule, false,
+                                   input, data, arena, &failed);
     const char *error = NULL;
     if (failed)
         rg_verdict_skip_all(run, "evaluation failed");
     else if (rg_verdict_apply(run, doc, &error) != 0)
-        record_error(scan, rule, error);
+        record_error(scan, run->control, rule, error);
 }
 
 /* Aggregate input (a cached aggregation when mi is given), then

@@ -45,5 +45,22 @@ check "large stream loads in time" 0 $?
 check "large stream list items" 20000 \
     "$(query "$tmp/big.json" 'input.inputSummary.listItems')"
 
+# ---- A rule that cannot be evaluated is a policy error ----------------
+cp -r "$POLICY" "$tmp/broken"
+printf 'package armo_builtins\ndeny contains x if {\n' \
+    >"$tmp/broken/privileged-container/raw.rego"
+"$REGOLITH" scan control C-9001 --policy-dir "$tmp/broken" "$APP" \
+    --format json >"$tmp/broken.json" 2>"$tmp/err"
+check "broken rule exit" 2 $?
+check "broken rule reason" true "$(query "$tmp/broken.json" \
+    'contains(input.summaryDetails.controls["C-9001"].statusInfo.info,
+              "rego_parse_error")')"
+mkdir "$tmp/nopolicy"
+"$REGOLITH" scan --policy-dir "$tmp/nopolicy" "$APP" >/dev/null \
+    2>"$tmp/err"
+check "policy folder without controls exit" 2 $?
+contains "policy folder without controls message" "no controls found" \
+    "$tmp/err"
+
 echo "scan_robust: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
