@@ -393,7 +393,8 @@ static int run(scan_args *a)
     int rc = write_report(a, scan) != 0 ? 2 : thresholds(a, scan);
     if (a->stats)
         print_stats(a, scan);
-    if (scan->inputs.unreadable > 0 || scan->stats.rules_unevaluated > 0)
+    if (scan->inputs.unreadable > 0 || scan->inputs.invalid > 0 ||
+        scan->stats.rules_unevaluated > 0)
         rc = 2;
     rg_scan_free(scan);
     rg_scan_eval_teardown(&a->scan);

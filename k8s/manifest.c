@@ -74,6 +74,10 @@ typedef struct ctx {
     const char *path;
     uint32_t source;
     rg_yamlpos_lines lines;     /* line table of the file's text */
+    int line_offset;            /* lines before the part being read */
+    int doc_offset;             /* documents before that part */
+    int part_docs;              /* documents of the part passed so far */
+    size_t errors_seen;         /* sum->errors.count at the last one */
 } ctx;
 
 static void add_resource(ctx *c, const rg_value *obj,
@@ -138,9 +142,15 @@ static void add_list(ctx *c, const rg_value *items, const rg_yaml_doc *doc,
     free(cols);
 }
 
-static bool add_document(void *user, const rg_yaml_doc *doc)
+static bool add_document(void *user, const rg_yaml_doc *part_doc)
 {
     ctx *c = user;
+    rg_yaml_doc shifted = *part_doc;
+    const rg_yaml_doc *doc = &shifted;
+    shifted.line += c->line_offset;
+    shifted.index += c->doc_offset;
+    c->part_docs++;
+    c->errors_seen = c->sum->errors.count;
     c->sum->documents++;
     if (doc->value == NULL && !doc->failed) {
         c->sum->empty++;
@@ -150,6 +160,7 @@ static bool add_document(void *user, const rg_yaml_doc *doc)
      * documents is not walked once per document. */
     int line = rg_yamlpos_lines_content(&c->lines, doc->line);
     if (doc->failed) {
+        c->sum->invalid++;
         skip(c->sum, c->path, line, "invalid YAML document; see the "
              "errors");
         return true;
@@ -169,23 +180,76 @@ static bool add_document(void *user, const rg_yaml_doc *doc)
 static void warn(void *user, const char *file, int line, int col,
                  const char *message)
 {
-    rg_manifest_summary *sum = user;
-    rg_errors_add(&sum->warnings, "yaml_warning", file, line, col, "%s",
-                  message);
+    ctx *c = user;
+    rg_errors_add(&c->sum->warnings, "yaml_warning", file,
+                  line + c->line_offset, col, "%s", message);
+}
+
+/* Move the lines of errors from index first on by offset. */
+static void shift_lines(rg_errors *errs, size_t first, int offset)
+{
+    for (size_t i = first; i < errs->count; i++)
+        if (errs->items[i].line > 0)
+            errs->items[i].line += offset;
+}
+
+/* The first line at or after line from (1-based) that starts a document
+ * with "---", or 0 when none does. */
+static int next_marker(const rg_yamlpos_lines *l, int from)
+{
+    const char *end = l->text + l->len;
+    for (size_t i = from > 0 ? (size_t)from - 1 : 0; i < l->count; i++) {
+        const char *p = l->text + l->starts[i];
+        if (end - p >= 3 && memcmp(p, "---", 3) == 0 &&
+            (end - p == 3 || p[3] == ' ' || p[3] == '\t' || p[3] == '\n' ||
+             p[3] == '\r'))
+            return (int)i + 1;
+    }
+    return 0;
+}
+
+/* Read the part of the text that starts at line c->line_offset + 1.
+ * Returns the line to resume at after a syntax error, 0 when done. */
+static int load_part(ctx *c, const rg_yaml_options *opts, int *rc)
+{
+    const char *text = c->lines.text +
+                       c->lines.starts[c->line_offset];
+    size_t len = (size_t)(c->lines.text + c->lines.len - text);
+    size_t errors = c->sum->errors.count;
+    c->part_docs = 0;
+    c->errors_seen = errors;
+    int r = rg_yaml_stream(rg_store_arena(c->store), text, len, opts,
+                           add_document, c, &c->sum->errors);
+    shift_lines(&c->sum->errors, errors, c->line_offset);
+    if (r == 0)
+        return 0;
+    *rc = -1;
+    if (c->sum->errors.count == c->errors_seen)
+        return 0;               /* only documents that failed to convert */
+    /* A syntax error stopped the stream inside the next document. */
+    int at = c->sum->errors.items[c->sum->errors.count - 1].line;
+    c->sum->documents++;
+    c->sum->invalid++;
+    skip(c->sum, c->path, at, "invalid YAML document; see the errors");
+    int resume = at > 0 ? next_marker(&c->lines, at) : 0;
+    c->doc_offset += c->part_docs + 1;
+    return resume > c->line_offset + 1 ? resume : 0;
 }
 
 int rg_manifest_load_text(rg_store *store, rg_manifest_summary *sum,
                           const char *path, const char *text, size_t len)
 {
-    ctx c = {store, sum, path, rg_store_add_source(store, path), {0}};
+    ctx c = {store, sum, path, rg_store_add_source(store, path), {0}, 0, 0,
+             0, 0};
     rg_yamlpos_lines_init(&c.lines, text, len);
     sum->files++;
-    rg_yaml_options opts = {path, rg_store_keys(store), false, warn, sum};
-    size_t errors = sum->errors.count;
-    int rc = rg_yaml_stream(rg_store_arena(store), text, len, &opts,
-                            add_document, &c, &sum->errors);
+    rg_yaml_options opts = {path, rg_store_keys(store), false, warn, &c};
+    size_t errors = sum->errors.count, read = sum->documents - sum->invalid;
+    int rc = 0;
+    for (int resume; (resume = load_part(&c, &opts, &rc)) > 0;)
+        c.line_offset = resume - 1;
     rg_yamlpos_lines_free(&c.lines);
-    if (rc < 0 || sum->errors.count > errors)
+    if (sum->errors.count > errors && sum->documents - sum->invalid == read)
         sum->unreadable++;
-    return rc < 0 ? -1 : 0;
+    return rc;
 }

@@ -25,7 +25,9 @@ typedef struct rg_manifest_skip {
 
 typedef struct rg_manifest_summary {
     size_t files;               /* files read */
-    size_t unreadable;          /* files not read or with syntax errors */
+    size_t unreadable;          /* files not read, or in which no
+                                   document could be read */
+    size_t invalid;             /* documents with YAML errors */
     size_t documents;           /* documents found, empty ones included */
     size_t resources;           /* documents and list items stored */
     size_t list_items;          /* of resources, those from lists */
@@ -48,8 +50,10 @@ void rg_manifest_summary_free(rg_manifest_summary *sum);
 size_t rg_manifest_estimate(const char *text, size_t len);
 
 /* Load the documents of text (len bytes, NUL-terminated) named path into
- * store, recording source path.  Returns 0, or -1 when the text had a
- * syntax error (recorded in sum->errors). */
+ * store, recording source path.  After a syntax error, reading resumes
+ * at the next line that starts with "---" at or after the error, so one
+ * broken document does not hide the ones after it.  Returns 0, or -1
+ * when the text had a syntax error (recorded in sum->errors). */
 int rg_manifest_load_text(rg_store *store, rg_manifest_summary *sum,
                           const char *path, const char *text, size_t len);
 

@@ -356,6 +356,7 @@ static void input_summary(rg_jsonw *w, const rg_scan *scan)
     rg_jsonw_kint(w, "files", (long long)s->files);
     rg_jsonw_kint(w, "unreadableFiles", (long long)s->unreadable);
     rg_jsonw_kint(w, "documents", (long long)s->documents);
+    rg_jsonw_kint(w, "invalidDocuments", (long long)s->invalid);
     rg_jsonw_kint(w, "resources", (long long)s->resources);
     rg_jsonw_kint(w, "listItems", (long long)s->list_items);
     rg_jsonw_kint(w, "lists", (long long)s->lists);

@@ -99,8 +99,10 @@ static void inputs(FILE *out, const rg_scan *scan)
             "objects, %zu duplicates", s->files, s->documents,
             s->resources, s->list_items, s->empty, s->not_kubernetes,
             s->duplicates);
+    if (s->invalid)
+        fprintf(out, ", %zu invalid", s->invalid);
     if (s->unreadable)
-        fprintf(out, ", %zu files with errors", s->unreadable);
+        fprintf(out, ", %zu unreadable files", s->unreadable);
     fprintf(out, "\n");
 }
 

@@ -62,5 +62,36 @@ check "policy folder without controls exit" 2 $?
 contains "policy folder without controls message" "no controls found" \
     "$tmp/err"
 
+# ---- Documents after a YAML syntax error are still read ---------------
+cat >"$tmp/mid.yaml" <<'YAML'
+apiVersion: v1
+kind: Pod
+metadata: {name: first, namespace: a}
+spec: {containers: [{name: c, image: nginx}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: broken
+spec: [
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: third, namespace: a}
+spec: {containers: [{name: c, securityContext: {privileged: true}}]}
+YAML
+"$REGOLITH" scan control C-9001 --policy-dir "$POLICY" --format json \
+    "$tmp/mid.yaml" >"$tmp/mid.json" 2>"$tmp/err"
+check "error mid-stream exit" 2 $?
+check "error mid-stream resources" 2 \
+    "$(query "$tmp/mid.json" 'input.inputSummary.resources')"
+check "error mid-stream invalid documents" 1 \
+    "$(query "$tmp/mid.json" 'input.inputSummary.invalidDocuments')"
+check "error mid-stream file is readable" 0 \
+    "$(query "$tmp/mid.json" 'input.inputSummary.unreadableFiles')"
+check "error mid-stream later document scanned" 1 \
+    "$(query "$tmp/mid.json" 'input.summaryDetails.controls["C-9001"].ResourceCounters.failedResources')"
+contains "error mid-stream position" "mid.yaml:9:5: yaml_parse_error" \
+    "$tmp/err"
+
 echo "scan_robust: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

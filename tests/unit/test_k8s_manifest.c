@@ -141,7 +141,32 @@ START_TEST(manifest_should_keep_documents_before_error)
     ck_assert_str_eq(sum.errors.items[0].file, "bad.yaml");
     ck_assert_int_gt(sum.errors.items[0].line, 5);
     ck_assert_int_gt(sum.errors.items[0].col, 0);
-    ck_assert_uint_eq(sum.unreadable, 1);
+    ck_assert_uint_eq(sum.unreadable, 0);
+    ck_assert_uint_eq(sum.invalid, 1);
+    rg_manifest_summary_free(&sum);
+    rg_store_free(s);
+}
+END_TEST
+
+START_TEST(manifest_should_resume_after_syntax_error)
+{
+    const char *text = "kind: [unclosed\n---\napiVersion: v1\nkind: Pod\n"
+                       "metadata: {name: b}\n---\n- : : [\n---\n"
+                       "apiVersion: v1\nkind: Pod\nmetadata: {name: c}\n";
+    rg_store *s = rg_store_new(2);
+    rg_manifest_summary sum;
+    rg_manifest_summary_init(&sum);
+    ck_assert_int_eq(rg_manifest_load_text(s, &sum, "bad.yaml", text,
+                                           strlen(text)), -1);
+    ck_assert_uint_eq(rg_store_count(s), 2);
+    ck_assert_uint_eq(sum.invalid, 2);
+    ck_assert_uint_eq(sum.documents, 4);
+    ck_assert_uint_eq(sum.unreadable, 0);
+    ck_assert_uint_eq(sum.errors.count, 2);
+    ck_assert_int_eq(sum.errors.items[1].line, 7);
+    const rg_k8s_resource *c = rg_store_at(s, 1);
+    ck_assert_str_eq(c->name, "c");
+    ck_assert_int_eq(c->line, 9);
     rg_manifest_summary_free(&sum);
     rg_store_free(s);
 }
@@ -191,6 +216,7 @@ static Suite *manifest_suite(void)
     TCase *tc = tcase_create("manifest");
     tcase_add_test(tc, manifest_should_account_for_every_document);
     tcase_add_test(tc, manifest_should_keep_documents_before_error);
+    tcase_add_test(tc, manifest_should_resume_after_syntax_error);
     tcase_add_test(tc, store_should_index_by_group_sorted);
     suite_add_tcase(s, tc);
     return s;
