@@ -116,41 +116,106 @@ static void add_resource(ctx *c, const rg_value *obj,
     replace_duplicate(c, prior, obj, o);
 }
 
-/* "*List" kinds with an items array. */
+/* Deepest nesting of Lists inside Lists that is unwrapped; real
+ * manifests nest at most one level, and the bound keeps the recursion
+ * small on hostile input. */
+#define MANIFEST_MAX_LIST_DEPTH 16
+
+/* Longest path prefix of a list item, "items[N]." per level. */
+#define MANIFEST_PREFIX_MAX (MANIFEST_MAX_LIST_DEPTH * 24 + 1)
+
+/* The items member of a "*List" kind, or NULL when obj is no list. */
 static const rg_value *list_items(const rg_value *obj)
 {
+    if (!is_object(obj))
+        return NULL;
     const char *kind = rg_store_str(obj, "kind");
     size_t n = kind ? strlen(kind) : 0;
     if (n < 4 || strcmp(kind + n - 4, "List") != 0)
         return NULL;
-    const rg_value *items = rg_object_get_str(obj, "items", 5);
-    return items && rg_value_kind(items) == RG_ARRAY ? items : NULL;
+    return rg_object_get_str(obj, "items", 5);
 }
 
-static void add_list(ctx *c, const rg_value *items, const rg_yaml_doc *doc,
-                     int line)
+static const char *kind_name(const rg_value *v)
 {
+    switch (rg_value_kind(v)) {
+    case RG_NULL: return "null";
+    case RG_BOOLEAN: return "a boolean";
+    case RG_NUMBER: return "a number";
+    case RG_STRING: return "a string";
+    case RG_OBJECT: return "an object";
+    default: return "a set";
+    }
+}
+
+typedef struct list_at {
+    const rg_yaml_doc *doc;
+    const char *prefix;         /* "" or "items[N]." ... of the list */
+    int line;                   /* where the list starts */
+    int depth;                  /* 0 for a document */
+} list_at;
+
+static void add_entry(ctx *c, const rg_value *item, const list_at *at,
+                      int line, int col, size_t i);
+
+/* Unwrap the items of a list, recursing into Lists inside it.  Reports
+ * the list as skipped when items is not an array or nests too deep. */
+static void add_list(ctx *c, const rg_value *items, const list_at *at)
+{
+    if (rg_value_kind(items) != RG_ARRAY || at->depth >=
+        MANIFEST_MAX_LIST_DEPTH) {
+        c->sum->not_kubernetes++;
+        char *reason = rg_value_kind(items) != RG_ARRAY
+            ? rg_arena_printf(rg_store_arena(c->store), "a List whose "
+                              "items is %s, not an array", kind_name(items))
+            : rg_arena_printf(rg_store_arena(c->store), "Lists nested "
+                              "deeper than %d levels",
+                              MANIFEST_MAX_LIST_DEPTH);
+        skip(c->sum, c->path, at->line, reason);
+        return;
+    }
     size_t n = rg_len(items);
     c->sum->lists++;
     c->sum->list_entries += n;
     int *lines = rg_xmalloc((n ? n : 1) * sizeof *lines);
     int *cols = rg_xmalloc((n ? n : 1) * sizeof *cols);
     for (size_t i = 0; i < n; i++) {
-        lines[i] = line;
+        lines[i] = at->line;
         cols[i] = 1;
     }
-    rg_yamlpos_lines_items(&c->lines, doc->line, lines, cols, n);
-    for (size_t i = 0; i < n; i++) {
-        char prefix[40];
-        snprintf(prefix, sizeof prefix, "items[%zu].", i);
-        rg_store_origin o = {c->source, (uint32_t)doc->index, lines[i],
-                             cols[i], prefix};
-        size_t before = c->sum->resources;
-        add_resource(c, rg_array_at(items, i), &o);
-        c->sum->list_items += c->sum->resources - before;
-    }
+    if (at->depth == 0)
+        rg_yamlpos_lines_items(&c->lines, at->doc->line, lines, cols, n);
+    for (size_t i = 0; i < n; i++)
+        add_entry(c, rg_array_at(items, i), at, lines[i], cols[i], i);
     free(lines);
     free(cols);
+}
+
+/* Add item i of a list: a resource, or a List to unwrap in turn. */
+static void add_entry(ctx *c, const rg_value *item, const list_at *at,
+                      int line, int col, size_t i)
+{
+    char prefix[MANIFEST_PREFIX_MAX];
+    snprintf(prefix, sizeof prefix, "%sitems[%zu].", at->prefix, i);
+    if (at->depth > 0) {
+        /* nested items: locate each (nested lists are rare) */
+        size_t n = strlen(prefix);
+        prefix[n - 1] = '\0';
+        rg_yamlpos_lines_locate(&c->lines, at->doc->line, prefix, &line,
+                                &col);
+        prefix[n - 1] = '.';
+    }
+    const rg_value *inner = list_items(item);
+    if (inner != NULL) {
+        list_at sub = {at->doc, prefix, line, at->depth + 1};
+        add_list(c, inner, &sub);
+        return;
+    }
+    rg_store_origin o = {c->source, (uint32_t)at->doc->index, line, col,
+                         prefix};
+    size_t before = c->sum->resources;
+    add_resource(c, item, &o);
+    c->sum->list_items += c->sum->resources - before;
 }
 
 static bool add_document(void *user, const rg_yaml_doc *part_doc)
@@ -176,10 +241,10 @@ static bool add_document(void *user, const rg_yaml_doc *part_doc)
              "errors");
         return true;
     }
-    const rg_value *items = is_object(doc->value) ? list_items(doc->value)
-                                                  : NULL;
+    const rg_value *items = list_items(doc->value);
     if (items != NULL) {
-        add_list(c, items, doc, line);
+        list_at at = {doc, "", line, 0};
+        add_list(c, items, &at);
     } else {
         rg_store_origin o = {c->source, (uint32_t)doc->index, line, 1,
                              NULL};

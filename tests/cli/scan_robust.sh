@@ -93,5 +93,34 @@ check "error mid-stream later document scanned" 1 \
 contains "error mid-stream position" "mid.yaml:9:5: yaml_parse_error" \
     "$tmp/err"
 
+# ---- Lists inside Lists are unwrapped; bad items are reported ---------
+cat >"$tmp/nested.yaml" <<'YAML'
+apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: PodList
+  items:
+  - apiVersion: v1
+    kind: Pod
+    metadata: {name: nested, namespace: a}
+    spec: {hostPID: true, containers: [{name: c, image: nginx}]}
+---
+apiVersion: v1
+kind: ConfigMapList
+items: "notalist"
+YAML
+"$REGOLITH" scan control C-9002 --policy-dir "$POLICY" --format json \
+    "$tmp/nested.yaml" >"$tmp/nested.json" 2>"$tmp/err"
+check "nested list pod scanned" 1 \
+    "$(query "$tmp/nested.json" 'input.summaryDetails.controls["C-9002"].ResourceCounters.failedResources')"
+check "nested list resources" 1 \
+    "$(query "$tmp/nested.json" 'input.inputSummary.resources')"
+check "nested list position" 7 \
+    "$(query "$tmp/nested.json" 'input.resources[0].source.line')"
+check "list with bad items skipped" \
+    "a List whose items is a string, not an array" \
+    "$(query "$tmp/nested.json" 'input.inputSummary.skippedDocuments[0].reason')"
+
 echo "scan_robust: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
