@@ -21,6 +21,7 @@
 #include "k8s/report.h"
 #include "k8s/scan.h"
 #include "k8s/scan_eval.h"
+#include "k8s/termsafe.h"
 
 /* Severity thresholds by name, lowest first; a failed control at or
  * above the threshold crosses it. */
@@ -366,16 +367,19 @@ static int thresholds(const scan_args *a, const rg_scan *scan)
 static void print_problems(const rg_scan *scan, bool verbose)
 {
     const rg_manifest_summary *s = &scan->inputs;
+    rg_arena *arena = scan->results->arena;
     for (size_t i = 0; i < s->skip_count; i++)
         if (verbose || !s->skips[i].duplicate)
-            fprintf(stderr, "note: %s:%d: skipped: %s\n", s->skips[i].file,
-                    s->skips[i].line, s->skips[i].reason);
+            fprintf(stderr, "note: %s:%d: skipped: %s\n",
+                    rg_termsafe(arena, s->skips[i].file), s->skips[i].line,
+                    rg_termsafe(arena, s->skips[i].reason));
     for (size_t i = 0; i < scan->walk.note_count; i++)
-        fprintf(stderr, "note: %s: %s\n", scan->walk.notes[i].path,
-                scan->walk.notes[i].reason);
-    rg_errors_print(&scan->inputs.warnings, stderr);
-    rg_errors_print(&scan->inputs.errors, stderr);
-    rg_errors_print(&scan->errors, stderr);
+        fprintf(stderr, "note: %s: %s\n",
+                rg_termsafe(arena, scan->walk.notes[i].path),
+                rg_termsafe(arena, scan->walk.notes[i].reason));
+    rg_termsafe_errors(&scan->inputs.warnings, stderr);
+    rg_termsafe_errors(&scan->inputs.errors, stderr);
+    rg_termsafe_errors(&scan->errors, stderr);
 }
 
 static int run(scan_args *a)

@@ -122,5 +122,30 @@ check "list with bad items skipped" \
     "a List whose items is a string, not an array" \
     "$(query "$tmp/nested.json" 'input.inputSummary.skippedDocuments[0].reason')"
 
+# ---- Control characters from manifests are escaped on the terminal ----
+printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "x\\e[31mred\\x01"\n  namespace: a\n  labels: {"k\\e]0;t\\a": 1, "k\\e]0;t\\a": 2}\nspec: {hostPID: true}\n' \
+    >"$tmp/evil.yaml"
+"$REGOLITH" scan control C-9002 --policy-dir "$POLICY" -v "$tmp/evil.yaml" \
+    >"$tmp/evil.out" 2>"$tmp/evil.err"
+esc=$(printf '\033')
+if grep -q "$esc" "$tmp/evil.out" "$tmp/evil.err"; then
+    bad "escape character reached the terminal"
+else ok; fi
+contains "escaped name in report" 'x\x1b[31mred\x01' "$tmp/evil.out"
+contains "escaped key in warning" 'k\x1b]0;t\x07' "$tmp/evil.err"
+
+# ---- Counts in the pretty report agree in number; long names are cut --
+printf 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n' \
+    | "$REGOLITH" scan control RG-0019 - >"$tmp/one.out" 2>/dev/null
+contains "singular counts" \
+    "Inputs: 1 file, 1 document: 1 resource scanned (0 from lists), 0 empty, 0 not Kubernetes objects, 0 duplicates" \
+    "$tmp/one.out"
+name=$(awk '$3 == "RG-0019" { sub(/^.*RG-0019 +/, ""); print }' \
+    "$tmp/one.out")
+case "$name" in
+*"... "*) ok ;;
+*) bad "cut control name has no marker: $name" ;;
+esac
+
 echo "scan_robust: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
