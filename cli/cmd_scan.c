@@ -8,6 +8,7 @@
  * for a usage error or unreadable input (the other inputs are still
  * scanned and reported).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,11 +255,30 @@ static void progress(void *user, size_t done, size_t total)
         fprintf(stderr, "\r%*s\r", width + 30, "");
 }
 
+/* Flush and close out (not stdout), reporting a failed write such as
+ * a full disk.  Returns 0, or -1 after printing why. */
+static int finish_output(FILE *out, const char *name)
+{
+    int failed = fflush(out) != 0 || ferror(out);
+    int saved = errno;
+    if (out != stdout && fclose(out) != 0 && !failed) {
+        failed = 1;
+        saved = errno;
+    }
+    if (!failed)
+        return 0;
+    fprintf(stderr, "regolith scan: cannot write the report to %s: %s\n",
+            name, strerror(saved));
+    return -1;
+}
+
 static int write_report(const scan_args *a, const rg_scan *scan)
 {
     FILE *out = a->output ? fopen(a->output, "w") : stdout;
     if (out == NULL) {
-        perror(a->output);
+        fprintf(stderr, "regolith scan: cannot open %s: %s\n",
+                rg_termsafe(scan->results->arena, a->output),
+                strerror(errno));
         return -1;
     }
     rg_report_options ro = {a->verbose, false, RG_VERSION,
@@ -273,9 +293,9 @@ static int write_report(const scan_args *a, const rg_scan *scan)
         rg_report_junit(out, scan, &ro);
     else
         rg_report_pretty(out, scan, &ro);
-    if (out != stdout)
-        fclose(out);
-    return 0;
+    return finish_output(out, a->output ? rg_termsafe(scan->results->arena,
+                                                      a->output)
+                                        : "standard output");
 }
 
 /* Peak resident memory of the process so far, in KiB. */

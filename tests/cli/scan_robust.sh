@@ -1,8 +1,8 @@
 #!/bin/sh
-# Command-line tests of regolith scan on hostile or malformed input and
-# options: load time on large streams, broken policies, YAML errors in
-# the middle of a stream, nested lists, terminal escapes, option
-# validation and messages.  Run from the repository root with
+# Command-line tests of regolith scan and rules-test on hostile or
+# malformed input and options: load time on large streams, broken
+# policies, YAML errors in the middle of a stream, nested lists, terminal
+# escapes, failed writes, option validation and messages.  Run from the repository root with
 # $REGOLITH.
 REGOLITH=${REGOLITH:-build/regolith}
 POLICY=tests/fixtures/policy
@@ -146,6 +146,45 @@ case "$name" in
 *"... "*) ok ;;
 *) bad "cut control name has no marker: $name" ;;
 esac
+
+# ---- Failed writes are errors -----------------------------------------
+if [ -w /dev/full ]; then
+    "$REGOLITH" scan --policy-dir "$POLICY" "$APP" >/dev/full 2>"$tmp/err"
+    check "scan to a full device exit" 2 $?
+    contains "scan to a full device message" "cannot write the report" \
+        "$tmp/err"
+    "$REGOLITH" scan --policy-dir "$POLICY" "$APP" --format json \
+        --output /dev/full 2>"$tmp/err"
+    check "scan --output to a full device exit" 2 $?
+    "$REGOLITH" rules-test --rule host-pid "$POLICY" >/dev/full 2>"$tmp/err"
+    check "rules-test to a full device exit" 2 $?
+else
+    echo "SKIP: /dev/full is not writable"
+fi
+"$REGOLITH" scan --policy-dir "$POLICY" "$APP" --output "$tmp/no/x" \
+    2>"$tmp/err"
+check "scan --output in a missing folder exit" 2 $?
+contains "scan --output message names the command" "regolith scan: " \
+    "$tmp/err"
+
+# ---- rules-test refuses runs that test nothing -------------------------
+"$REGOLITH" rules-test --rule nosuch "$POLICY" >/dev/null 2>"$tmp/err"
+check "rules-test unknown rule exit" 2 $?
+contains "rules-test unknown rule message" "no rule named nosuch" "$tmp/err"
+mkdir "$tmp/norules"
+"$REGOLITH" rules-test "$tmp/norules" >/dev/null 2>"$tmp/err"
+check "rules-test empty folder exit" 2 $?
+contains "rules-test empty folder message" "no rules found" "$tmp/err"
+"$REGOLITH" rules-test --bogus "$POLICY" >/dev/null 2>"$tmp/err"
+check "rules-test unknown option exit" 2 $?
+contains "rules-test unknown option reason" "unknown option '--bogus'" \
+    "$tmp/err"
+"$REGOLITH" rules-test "$POLICY" extra >/dev/null 2>"$tmp/err"
+contains "rules-test extra argument reason" "unexpected argument 'extra'" \
+    "$tmp/err"
+"$REGOLITH" rules-test --rule >/dev/null 2>"$tmp/err"
+contains "rules-test missing value reason" "--rule needs a value" \
+    "$tmp/err"
 
 echo "scan_robust: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
