@@ -83,7 +83,16 @@ static void usage(FILE *out)
         "  --stats                           print timings and counters "
         "to stderr\n"
         "  -v, --verbose                     list failed resources with "
-        "paths\n");
+        "paths\n\n"
+        "--include-namespaces and --exclude-namespaces cannot be used "
+        "together.\n\n"
+        "exit status: 0 when the scan ran and no threshold was crossed; 1 "
+        "when a\n"
+        "threshold was crossed; 2 for a usage error, an unreadable input or "
+        "an\n"
+        "invalid document, a policy error (a rule that cannot be evaluated, "
+        "no\n"
+        "controls), or a report that could not be written.\n");
 }
 
 /* Split a comma list into a string list (the strings point into a copy
@@ -128,6 +137,22 @@ static const char *value_of(int argc, char **argv, int *i)
     return argv[++*i];
 }
 
+/* true when v is a plain decimal number: digits with at most one '.',
+ * and at least one digit (no sign, exponent, hex, nan or inf). */
+static bool decimal(const char *v)
+{
+    size_t digits = 0, dots = 0;
+    for (const char *p = v; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (*p == '.' && dots++ == 0)
+            continue;
+        else
+            return false;
+    }
+    return digits > 0;
+}
+
 static int set_threshold(scan_args *a, const char *opt, const char *v)
 {
     if (strcmp(opt, "--severity-threshold") == 0) {
@@ -140,9 +165,8 @@ static int set_threshold(scan_args *a, const char *opt, const char *v)
         return 0;
     }
     char *end;
-    a->compliance_threshold = strtod(v, &end);
-    if (*end || a->compliance_threshold < 0 ||
-        a->compliance_threshold > 100) {
+    a->compliance_threshold = decimal(v) ? strtod(v, &end) : -1;
+    if (a->compliance_threshold < 0 || a->compliance_threshold > 100) {
         fprintf(stderr, "regolith scan: invalid compliance threshold '%s'; "
                 "expected a number from 0 to 100\n", v);
         return -1;
@@ -226,6 +250,28 @@ static int parse_target(scan_args *a)
     return 0;
 }
 
+/* Usage errors between options: both namespace filters, or "control" or
+ * "framework" after the paths.  Returns 0 or -1 after saying why. */
+static int check_usage(const scan_args *a)
+{
+    if (a->scan.namespaces.include.count > 0 &&
+        a->scan.namespaces.exclude.count > 0) {
+        fprintf(stderr, "regolith scan: use --include-namespaces or "
+                "--exclude-namespaces, not both\n");
+        return -1;
+    }
+    for (size_t i = 0; i < a->path_count; i++) {
+        const char *p = a->paths[i];
+        if ((strcmp(p, "control") == 0 || strcmp(p, "framework") == 0) &&
+            access(p, F_OK) != 0) {
+            fprintf(stderr, "regolith scan: '%s' must come before the "
+                    "paths (regolith scan %s NAME PATH...)\n", p, p);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* A scan shorter than this shows no progress bar (milliseconds). */
 #define PROGRESS_DELAY_MS 300
 
@@ -283,8 +329,9 @@ static int write_report(const scan_args *a, const rg_scan *scan)
     }
     rg_report_options ro = {a->verbose, false, RG_VERSION,
                             a->paths, a->path_count};
+    const char *no_color = getenv("NO_COLOR");
     ro.color = out == stdout && isatty(fileno(stdout)) &&
-               getenv("NO_COLOR") == NULL;
+               (no_color == NULL || no_color[0] == '\0');
     if (strcmp(a->format, "json") == 0)
         rg_report_json(out, scan, &ro);
     else if (strcmp(a->format, "sarif") == 0)
@@ -412,7 +459,7 @@ static int run(scan_args *a)
         a->scan.large_cluster_size = (size_t)atol(large);
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    if (isatty(fileno(stderr))) {
+    if (isatty(fileno(stderr)) && strcmp(a->format, "pretty") == 0) {
         a->scan.progress = progress;
         a->scan.progress_user = &start;
     }
@@ -445,6 +492,8 @@ int rg_cmd_scan(int argc, char **argv)
     int rc = parse_args(&a, argc, argv);
     if (rc == 0)
         rc = parse_target(&a);
+    if (rc == 0)
+        rc = check_usage(&a);
     if (rc == 0 && strcmp(a.format, "pretty-printer") == 0)
         a.format = "pretty";    /* Kubescape's name for the format */
     if (rc == 0 && strcmp(a.format, "pretty") && strcmp(a.format, "json") &&

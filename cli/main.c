@@ -27,20 +27,50 @@ static void usage(FILE *out)
     fprintf(out, "\nRun 'regolith COMMAND --help' for a command's options.\n");
 }
 
+static const rg_command *find(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+/* "regolith help COMMAND": the command's own --help. */
+static int help_topic(int argc, char **argv)
+{
+    const rg_command *c = find(argv[2]);
+    if (argc > 3 || c == NULL) {
+        fprintf(stderr, "regolith help: %s '%s'\n", c ? "unexpected argument"
+                : "unknown command", argv[c ? 3 : 2]);
+        usage(stderr);
+        return 2;
+    }
+    static char help_flag[] = "--help";
+    char *args[] = {argv[2], help_flag, NULL};
+    return c->run(2, args);
+}
+
 int main(int argc, char **argv)
 {
+    if (argc > 2 && strcmp(argv[1], "help") == 0)
+        return help_topic(argc, argv);
     if (argc < 2 || strcmp(argv[1], "help") == 0 ||
         strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? 2 : 0;
     }
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
+        if (argc > 2) {
+            fprintf(stderr, "regolith version: unexpected argument '%s'\n",
+                    argv[2]);
+            return 2;
+        }
         printf("regolith %s\n", REGOLITH_VERSION);
         return 0;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+    const rg_command *c = find(argv[1]);
+    if (c != NULL)
+        return c->run(argc - 1, argv + 1);
     fprintf(stderr, "regolith: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return 2;

@@ -153,26 +153,57 @@ static void load_policy(policy *p, const rg_value *json)
         load_posture(&p->postures[i], rg_array_at(pp, i));
 }
 
+/* true when the array member key of p is absent or an array; else
+ * records why not. */
+static bool array_or_absent(const rg_value *p, const char *key,
+                            const char *file, size_t i, rg_errors *errs)
+{
+    const rg_value *v = field(p, key);
+    if (v == NULL || rg_value_kind(v) == RG_ARRAY)
+        return true;
+    rg_errors_add(errs, "exceptions_error", file, 0, 0,
+                  "exception policy %zu: %s must be an array, got %s", i + 1,
+                  key, rg_kind_name(rg_value_kind(v)));
+    return false;
+}
+
+/* true when p has the shape of a posture exception policy: an object
+ * with a resources or posturePolicies array; else records why not. */
+static bool valid_policy(const rg_value *p, const char *file, size_t i,
+                         rg_errors *errs)
+{
+    if (rg_value_kind(p) != RG_OBJECT) {
+        rg_errors_add(errs, "exceptions_error", file, 0, 0,
+                      "exception policy %zu is not an object", i + 1);
+        return false;
+    }
+    if (!array_or_absent(p, "resources", file, i, errs) ||
+        !array_or_absent(p, "posturePolicies", file, i, errs))
+        return false;
+    if (field(p, "resources") || field(p, "posturePolicies"))
+        return true;
+    rg_errors_add(errs, "exceptions_error", file, 0, 0,
+                  "exception policy %zu has neither resources nor "
+                  "posturePolicies", i + 1);
+    return false;
+}
+
 rg_exceptions *rg_exceptions_load(const rg_value *json, const char *file,
                                   time_t now, rg_errors *errs)
 {
-    bool one = rg_value_kind(json) == RG_OBJECT;
-    if (!one && rg_value_kind(json) != RG_ARRAY) {
+    if (rg_value_kind(json) != RG_ARRAY) {
         rg_errors_add(errs, "exceptions_error", file, 0, 0,
                       "expected an array of exception policies, got %s",
                       rg_kind_name(rg_value_kind(json)));
         return NULL;
     }
-    size_t n = one ? 1 : rg_len(json);
+    size_t n = rg_len(json);
     rg_exceptions *ex = rg_xcalloc(1, sizeof *ex);
     ex->items = rg_xcalloc(n + 1, sizeof *ex->items);
     for (size_t i = 0; i < n; i++) {
-        const rg_value *p = one ? json : rg_array_at(json, i);
-        if (rg_value_kind(p) != RG_OBJECT) {
-            rg_errors_add(errs, "exceptions_error", file, 0, 0,
-                          "exception policy %zu is not an object", i + 1);
+        const rg_value *p = rg_array_at(json, i);
+        if (!valid_policy(p, file, i, errs))
             continue;
-        }
         if (!expired(p, now))
             load_policy(&ex->items[ex->count++], p);
     }

@@ -35,9 +35,10 @@ typedef struct rg_exception_target {
     const char *path;           /* source file, or NULL */
 } rg_exception_target;
 
-/* Parse policies from JSON value json (an array, or one policy).  now is
- * the time expirations are compared with.  Errors name file.  Returns
- * owned (rg_exceptions_free), or NULL with an error. */
+/* Parse policies from JSON value json (an array of policies, each an
+ * object with a resources or posturePolicies array; other members are
+ * errors).  now is the time expirations are compared with.  Errors name
+ * file.  Returns owned (rg_exceptions_free), or NULL with an error. */
 rg_exceptions *rg_exceptions_load(const rg_value *json, const char *file,
                                   time_t now, rg_errors *errs);
 void rg_exceptions_free(rg_exceptions *ex);

@@ -97,15 +97,48 @@ static void replace_duplicate(ctx *c, const rg_k8s_resource *prior,
     rg_store_replace(c->store, prior, obj, o);
 }
 
+static const char *kind_name(const rg_value *v);
+
+/* Why the field key of obj is not a usable string, or NULL when it is. */
+static const char *field_problem(rg_arena *arena, const rg_value *obj,
+                                 const char *key)
+{
+    const rg_value *v = rg_object_get_str(obj, key, strlen(key));
+    if (v == NULL)
+        return rg_arena_printf(arena, "no %s", key);
+    if (rg_value_kind(v) != RG_STRING)
+        return rg_arena_printf(arena, "%s is %s, not a string", key,
+                               kind_name(v));
+    return nonempty(obj, key) ? NULL
+                              : rg_arena_printf(arena, "%s is empty", key);
+}
+
+/* Why obj is not a Kubernetes object, or NULL when it is one. */
+static const char *not_kubernetes(rg_arena *arena, const rg_value *obj)
+{
+    if (!is_object(obj))
+        return rg_arena_printf(arena, "not a Kubernetes object: %s, not a "
+                               "mapping", kind_name(obj));
+    const char *api = field_problem(arena, obj, "apiVersion");
+    const char *kind = field_problem(arena, obj, "kind");
+    if (api == NULL && kind == NULL)
+        return NULL;
+    if (api != NULL && kind != NULL && strncmp(api, "no ", 3) == 0 &&
+        strncmp(kind, "no ", 3) == 0)
+        return "not a Kubernetes object: no apiVersion and kind";
+    return rg_arena_printf(arena, "not a Kubernetes object: %s%s%s",
+                           api ? api : "", api && kind ? "; " : "",
+                           kind ? kind : "");
+}
+
 static void add_resource(ctx *c, const rg_value *obj,
                          const rg_store_origin *o)
 {
     int line = o->line;
-    if (!is_object(obj) || !nonempty(obj, "apiVersion") ||
-        !nonempty(obj, "kind")) {
+    const char *why = not_kubernetes(rg_store_arena(c->store), obj);
+    if (why != NULL) {
         c->sum->not_kubernetes++;
-        skip(c->sum, c->path, line, "not a Kubernetes object: no "
-             "apiVersion and kind");
+        skip(c->sum, c->path, line, why);
         return;
     }
     const rg_k8s_resource *prior = NULL;
@@ -143,6 +176,7 @@ static const char *kind_name(const rg_value *v)
     case RG_BOOLEAN: return "a boolean";
     case RG_NUMBER: return "a number";
     case RG_STRING: return "a string";
+    case RG_ARRAY: return "an array";
     case RG_OBJECT: return "an object";
     default: return "a set";
     }
@@ -284,6 +318,25 @@ static int next_marker(const rg_yamlpos_lines *l, int from)
     return 0;
 }
 
+/* Add a hint to a syntax error e found at a tab, which YAML does not
+ * allow for indentation. */
+static void hint_tab(const ctx *c, rg_error *e)
+{
+    if (e->line < 1 || (size_t)e->line > c->lines.count || e->col < 1)
+        return;
+    size_t at = c->lines.starts[e->line - 1] + (size_t)e->col - 1;
+    if (at >= c->lines.len || c->lines.text[at] != '\t')
+        return;
+    static const char hint[] = " (the character is a tab: indent YAML "
+                               "with spaces)";
+    size_t n = strlen(e->message);
+    char *m = rg_xmalloc(n + sizeof hint);
+    memcpy(m, e->message, n);
+    memcpy(m + n, hint, sizeof hint);
+    free(e->message);
+    e->message = m;
+}
+
 /* Read the part of the text that starts at line c->line_offset + 1.
  * Returns the line to resume at after a syntax error, 0 when done. */
 static int load_part(ctx *c, const rg_yaml_options *opts, int *rc)
@@ -303,7 +356,9 @@ static int load_part(ctx *c, const rg_yaml_options *opts, int *rc)
     if (c->sum->errors.count == c->errors_seen)
         return 0;               /* only documents that failed to convert */
     /* A syntax error stopped the stream inside the next document. */
-    int at = c->sum->errors.items[c->sum->errors.count - 1].line;
+    rg_error *e = &c->sum->errors.items[c->sum->errors.count - 1];
+    hint_tab(c, e);
+    int at = e->line;
     c->sum->documents++;
     c->sum->invalid++;
     skip(c->sum, c->path, at, "invalid YAML document; see the errors");

@@ -88,7 +88,9 @@ static void note_link(rg_walk_list *list, const char *root,
                       const char *path)
 {
     char *target = realpath(path, NULL);
-    if (target == NULL)
+    if (target == NULL && errno == ELOOP)
+        add_note(list, path, "symbolic link loop");
+    else if (target == NULL)
         add_note(list, path, "broken symbolic link");
     else if (inside(root, target))
         add_note(list, path, "symbolic link not followed: its target is "
