@@ -283,9 +283,10 @@ static double elapsed_ms(const struct timespec *since)
            (double)(now.tv_nsec - since->tv_nsec) / 1e6;
 }
 
-/* Draw "[####   ] done/total controls" on stderr once the scan has run
- * for PROGRESS_DELAY_MS; user is the scan's start time. */
-static void progress(void *user, size_t done, size_t total)
+/* Draw "[####   ] done/total what" on stderr once the scan has run for
+ * PROGRESS_DELAY_MS; user is the scan's start time. */
+static void progress(void *user, const char *what, size_t done,
+                     size_t total)
 {
     static bool shown;
     if (!shown && elapsed_ms(user) < PROGRESS_DELAY_MS && done < total)
@@ -294,9 +295,9 @@ static void progress(void *user, size_t done, size_t total)
         return;
     shown = true;
     int width = 30, filled = (int)(done * (size_t)width / total);
-    fprintf(stderr, "\r[%.*s%*s] %zu/%zu controls",
+    fprintf(stderr, "\r[%.*s%*s] %zu/%zu %s",
             filled, "##############################", width - filled, "",
-            done, total);
+            done, total, what);
     if (done == total)
         fprintf(stderr, "\r%*s\r", width + 30, "");
 }

@@ -149,7 +149,7 @@ static int evaluate_all(rg_scan *scan, const rg_scan_options *opts,
     for (uint32_t i = 0; i < scan->results->control_count; i++) {
         run_control(scan, opts, i);
         if (opts->progress)
-            opts->progress(opts->progress_user, i + 1,
+            opts->progress(opts->progress_user, "controls", i + 1,
                            scan->results->control_count);
     }
     return 0;

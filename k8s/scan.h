@@ -31,8 +31,10 @@ typedef int (*rg_scan_eval_fn)(void *user, const rg_policy *policy,
                                rg_arena *arena, const rg_value **doc,
                                char **error);
 
-/* Called after each control: done of total. */
-typedef void (*rg_scan_progress_fn)(void *user, size_t done, size_t total);
+/* Called after each file loaded (what is "files") and after each control
+ * (what is "controls"): done of total. */
+typedef void (*rg_scan_progress_fn)(void *user, const char *what,
+                                    size_t done, size_t total);
 
 typedef struct rg_scan_options {
     const char *const *paths;   /* files, folders or "-" */

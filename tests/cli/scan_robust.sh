@@ -186,5 +186,103 @@ contains "rules-test extra argument reason" "unexpected argument 'extra'" \
 contains "rules-test missing value reason" "--rule needs a value" \
     "$tmp/err"
 
+# ---- Option validation -------------------------------------------------
+for v in nan '' 0x40 1e2 -1 101 '5 0'; do
+    "$REGOLITH" scan --policy-dir "$POLICY" --compliance-threshold "$v" \
+        "$APP" >/dev/null 2>"$tmp/err"
+    check "compliance threshold '$v' exit" 2 $?
+    contains "compliance threshold '$v' message" \
+        "invalid compliance threshold" "$tmp/err"
+done
+"$REGOLITH" scan --policy-dir "$POLICY" --compliance-threshold 12.5 \
+    "$APP" >/dev/null 2>&1
+check "decimal compliance threshold accepted" 0 $?
+"$REGOLITH" scan --policy-dir "$POLICY" --include-namespaces shop \
+    --exclude-namespaces shop "$APP" >/dev/null 2>"$tmp/err"
+check "both namespace filters exit" 2 $?
+contains "both namespace filters message" "not both" "$tmp/err"
+"$REGOLITH" scan --policy-dir "$POLICY" "$APP" control C-9001 \
+    >/dev/null 2>"$tmp/err"
+check "control after the paths exit" 2 $?
+contains "control after the paths message" \
+    "'control' must come before the paths" "$tmp/err"
+echo '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "j"}}' \
+    >"$tmp/ex-object.json"
+"$REGOLITH" scan --policy-dir "$POLICY" "$APP" \
+    --exceptions "$tmp/ex-object.json" >/dev/null 2>"$tmp/err"
+check "exceptions object exit" 2 $?
+contains "exceptions object message" "expected an array" "$tmp/err"
+echo '[{"apiVersion": "v1", "kind": "Pod"}]' >"$tmp/ex-pod.json"
+"$REGOLITH" scan --policy-dir "$POLICY" "$APP" \
+    --exceptions "$tmp/ex-pod.json" >/dev/null 2>"$tmp/err"
+check "exceptions without resources exit" 2 $?
+contains "exceptions without resources message" \
+    "neither resources nor posturePolicies" "$tmp/err"
+
+# ---- Messages about inputs ---------------------------------------------
+printf 'apiVersion: [v1]\nkind: {a: 1}\nmetadata: {name: 5}\n' \
+    >"$tmp/types.yaml"
+"$REGOLITH" scan --policy-dir "$POLICY" "$tmp/types.yaml" >/dev/null \
+    2>"$tmp/err"
+contains "wrong field types named" \
+    "apiVersion is an array, not a string; kind is an object, not a string" \
+    "$tmp/err"
+printf 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: tab\n' \
+    >"$tmp/tab.yaml"
+"$REGOLITH" scan --policy-dir "$POLICY" "$tmp/tab.yaml" >/dev/null \
+    2>"$tmp/err"
+contains "tab hint" "the character is a tab" "$tmp/err"
+mkdir "$tmp/loop"
+ln -s a "$tmp/loop/b" && ln -s b "$tmp/loop/a"
+cp "$APP/app.yaml" "$tmp/loop/"
+"$REGOLITH" scan --policy-dir "$POLICY" "$tmp/loop" >/dev/null \
+    2>"$tmp/err"
+contains "symbolic link loop named" "symbolic link loop" "$tmp/err"
+
+# ---- Help and version --------------------------------------------------
+"$REGOLITH" help scan >"$tmp/help.out" 2>&1
+check "help scan exit" 0 $?
+contains "help scan shows scan's usage" "usage: regolith scan" \
+    "$tmp/help.out"
+contains "scan help lists exit status 2" "2 for a usage error" \
+    "$tmp/help.out"
+"$REGOLITH" help nosuch >/dev/null 2>&1
+check "help with an unknown topic exit" 2 $?
+"$REGOLITH" version extra >/dev/null 2>"$tmp/err"
+check "version with an argument exit" 2 $?
+
+# ---- Terminal behaviour (needs script(1) for a pseudo-terminal) --------
+if command -v script >/dev/null 2>&1 &&
+   script -qec true /dev/null >/dev/null 2>&1; then
+    NO_COLOR= script -qec "$REGOLITH scan --policy-dir $POLICY $APP" \
+        /dev/null >"$tmp/tty.out" 2>&1
+    contains "empty NO_COLOR keeps colour" "$(printf '\033[')" \
+        "$tmp/tty.out"
+    NO_COLOR=1 script -qec "$REGOLITH scan --policy-dir $POLICY $APP" \
+        /dev/null >"$tmp/tty.out" 2>&1
+    if grep -q "$(printf '\033')" "$tmp/tty.out"; then
+        bad "NO_COLOR=1 still colours"
+    else ok; fi
+    # 3,000 Pods take long enough for the pretty report to draw a bar.
+    awk 'BEGIN { for (i = 0; i < 3000; i++)
+                     printf "---\napiVersion: v1\nkind: Pod\n" \
+                            "metadata: {name: p%d, namespace: n}\n" \
+                            "spec: {containers: [{name: c}]}\n", i }' \
+        >"$tmp/pods.yaml"
+    script -qec "$REGOLITH scan $tmp/pods.yaml" /dev/null \
+        >"$tmp/tty.out" 2>&1
+    if grep -q "[0-9]/[0-9]* controls" "$tmp/tty.out"; then
+        script -qec "$REGOLITH scan --format json --output $tmp/p.json \
+            $tmp/pods.yaml" /dev/null >"$tmp/tty.out" 2>&1
+        if grep -q "controls" "$tmp/tty.out"; then
+            bad "progress bar drawn for a json report"
+        else ok; fi
+    else
+        echo "SKIP: the scan was too fast to draw a progress bar"
+    fi
+else
+    echo "SKIP: no script(1) for terminal tests"
+fi
+
 echo "scan_robust: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
