@@ -23,6 +23,7 @@
 /* A source file and how its resources' IDs are formed. */
 typedef struct store_source {
     char *path;
+    char *id_path;              /* NULL for plain IDs */
     bool qualified;             /* file-scan IDs, with path_hash */
     uint32_t path_hash;
 } store_source;
@@ -72,8 +73,10 @@ void rg_store_free(rg_store *store)
 {
     if (store == NULL)
         return;
-    for (size_t i = 0; i < store->source_count; i++)
+    for (size_t i = 0; i < store->source_count; i++) {
         free(store->sources[i].path);
+        free(store->sources[i].id_path);
+    }
     free(store->sources);
     free(store->next_plain);
     rg_strmap_free(&store->objects);
@@ -106,6 +109,7 @@ uint32_t rg_store_add_source(rg_store *store, const char *path,
             store->source_count + 1, sizeof *store->sources);
     store_source *src = &store->sources[store->source_count];
     src->path = rg_xstrdup(path);
+    src->id_path = id_path ? rg_xstrdup(id_path) : NULL;
     src->qualified = id_path != NULL;
     src->path_hash = id_path ? rg_rid_path_hash(id_path) : 0;
     return (uint32_t)store->source_count++;
@@ -115,6 +119,13 @@ const char *rg_store_source(const rg_store *store, uint32_t i)
 {
     assert(i < store->source_count);
     return store->sources[i].path;
+}
+
+const char *rg_store_source_id_path(const rg_store *store, uint32_t i)
+{
+    assert(i < store->source_count);
+    const store_source *src = &store->sources[i];
+    return src->id_path ? src->id_path : src->path;
 }
 
 size_t rg_store_source_count(const rg_store *store)

@@ -90,6 +90,9 @@ uint32_t rg_store_add_source(rg_store *store, const char *path,
                              const char *id_path);
 /* The name of source file i.  Lives in store. */
 const char *rg_store_source(const rg_store *store, uint32_t i);
+/* The path source file i's resource IDs hash (Kubescape's sourcePath),
+ * or its name when it has plain IDs.  Lives in store. */
+const char *rg_store_source_id_path(const rg_store *store, uint32_t i);
 size_t rg_store_source_count(const rg_store *store);
 
 /* Add object (an object value with string apiVersion and kind, living in

@@ -193,7 +193,9 @@ static const char *single_file_id_path(const char *path)
 }
 
 /* Point the id_path of files [first, count) after the directory prefix
- * dir of their paths. */
+ * dir of their paths.
+ * NOTE: Kubescape hashes the path relative to the git repository root
+ * when the folder is inside a repository with a remote; this does not. */
 static void set_relative_id_paths(rg_walk_list *list, size_t first,
                                   const char *dir)
 {

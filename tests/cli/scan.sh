@@ -158,6 +158,15 @@ scan framework pods --policy-dir $POLICY $APP --format json \
     --exceptions tests/fixtures/exceptions.json >"$tmp/ex.json"
 check "exception passes resource" "w/exceptions" "$(query "$tmp/ex.json" \
     '[c.status.subStatus | some r in input.results; r.resourceID == "'"${SYS_ID}"'/v1/kube-system/Pod/agent"; some c in r.controls; c.controlID == "C-9001"][0]')"
+printf '[{"name": "by-path", "policyType": "postureExceptionPolicy", "actions": ["alertOnly"], "resources": [{"designatorType": "Attributes", "attributes": {"path": "app\\\\.yaml"}}], "posturePolicies": [{"controlID": "C-9001"}]}]' \
+    >"$tmp/ex-path.json"
+scan framework pods --policy-dir $POLICY $APP --format json \
+    --exceptions "$tmp/ex-path.json" >"$tmp/expath.json"
+# The path designator matches the path relative to the scanned folder.
+check "exception by relative path" "w/exceptions" "$(query "$tmp/expath.json" \
+    '[c.status.subStatus | some r in input.results; r.resourceID == "'"${APP_ID}"'apps/v1/shop/Deployment/shop"; some c in r.controls; c.controlID == "C-9001"][0]')"
+check "exception by path spares other files" failed "$(query "$tmp/expath.json" \
+    '[c.status.status | some r in input.results; r.resourceID == "'"${SYS_ID}"'/v1/kube-system/Pod/agent"; some c in r.controls; c.controlID == "C-9001"][0]')"
 check "expired exception ignored" failed "$(query "$tmp/ex.json" \
     'input.summaryDetails.controls["C-9002"].status')"
 printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    kubescape.io/skip-controls: "C-9002"\nspec:\n  hostPID: true\n  containers: [{name: c, image: x}]\n' |

@@ -108,7 +108,7 @@ START_TEST(verdict_should_fail_every_file_copy)
     const rg_policy_control *cs[] = {&c};
     rg_results *r = rg_results_new(cs, 1, NULL, 0, 4);
     rg_rule_run run = {r, 0, "rule", NULL, store_input(a, s), NULL, s};
-    /* The response holds a copy of pod a, as a rule's output may. */
+    /* The response contains a copy of pod a, as a rule's output may. */
     char doc[512];
     snprintf(doc, sizeof doc, "{\"deny\": [{\"alertObject\": "
              "{\"k8sApiObjects\": [%s]}}]}", POD_A);
