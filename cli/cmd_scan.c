@@ -5,8 +5,9 @@
  *   regolith scan [framework NAME[,NAME] | control ID[,ID]] [PATH... | -]
  *
  * Exit status: 0 when the scan ran, 1 when a threshold was crossed, 2
- * for a usage error or unreadable input (the other inputs are still
- * scanned and reported).
+ * for a usage error, an unreadable input or invalid document (the other
+ * inputs are still scanned and reported), a rule that cannot be
+ * evaluated, a policy without controls, or a failed write.
  */
 #include <errno.h>
 #include <stdio.h>
