@@ -3,7 +3,8 @@
  * result per failed resource and control, located at the failing field
  * when the paths name one that exists in the file, else at the start of
  * the resource.  Field positions come from reading the source file's
- * YAML again (k8s/yamlpos.c), once per file with failures.
+ * YAML again (k8s/yamlpos.c): a document's own text for a document, the
+ * whole file up to the list for a list item.
  */
 #include "k8s/report.h"
 
@@ -18,6 +19,7 @@ typedef struct sources {
     char **texts;               /* per store source, read on demand */
     size_t *lens;
     bool *tried;
+    rg_yamlpos_lines *lines;    /* line table of each text read */
 } sources;
 
 static const char *source_text(const rg_scan *scan, sources *s,
@@ -29,6 +31,8 @@ static const char *source_text(const rg_scan *scan, sources *s,
         const char *path = rg_store_source(scan->store, i);
         if (strcmp(path, "<stdin>") != 0)
             s->texts[i] = rg_readfile(path, &s->lens[i], &ignored);
+        if (s->texts[i] != NULL)
+            rg_yamlpos_lines_init(&s->lines[i], s->texts[i], s->lens[i]);
         rg_errors_free(&ignored);
         s->tried[i] = true;
     }
@@ -99,7 +103,13 @@ static void locate(const rg_scan *scan, sources *s,
     strcpy(full, r->prefix);
     strcat(full, path);
     int l = 0, c = 0;
-    if (rg_yamlpos_locate(text, len, r->doc, full, &l, &c) > 0) {
+    /* A document is read from its first line, so each lookup costs the
+     * document's size, not the file's. */
+    int found = r->prefix[0] == '\0'
+        ? rg_yamlpos_lines_locate(&s->lines[r->source], r->line, full, &l,
+                                  &c)
+        : rg_yamlpos_locate(text, len, r->doc, full, &l, &c);
+    if (found > 0) {
         *line = l;
         *col = c;
     }
@@ -197,7 +207,8 @@ void rg_report_sarif(FILE *out, const rg_scan *scan,
     const rg_results *r = scan->results;
     size_t n = rg_store_source_count(scan->store) + 1;
     sources s = {rg_xcalloc(n, sizeof(char *)), rg_xcalloc(n, sizeof(size_t)),
-                 rg_xcalloc(n, sizeof(bool))};
+                 rg_xcalloc(n, sizeof(bool)),
+                 rg_xcalloc(n, sizeof(rg_yamlpos_lines))};
     rg_verdict **sorted = rg_report_by_resource(scan);
     rg_jsonw w;
     rg_jsonw_init(&w, out, 2);
@@ -218,8 +229,11 @@ void rg_report_sarif(FILE *out, const rg_scan *scan,
     rg_jsonw_end_object(&w);
     rg_jsonw_end_array(&w);
     rg_jsonw_end_object(&w);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         free(s.texts[i]);
+        rg_yamlpos_lines_free(&s.lines[i]);
+    }
+    free(s.lines);
     free(s.texts);
     free(s.lens);
     free(s.tried);

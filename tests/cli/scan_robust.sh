@@ -45,6 +45,20 @@ check "large stream loads in time" 0 $?
 check "large stream list items" 20000 \
     "$(query "$tmp/big.json" 'input.inputSummary.listItems')"
 
+# SARIF places 10,000 failures of one file without reading the file from
+# its top for each.
+awk 'BEGIN { for (i = 0; i < 10000; i++)
+                 printf "---\napiVersion: v1\nkind: Pod\n" \
+                        "metadata: {name: p%d, namespace: n}\nspec:\n" \
+                        "  containers:\n  - name: c\n" \
+                        "    securityContext: {privileged: true}\n", i }' \
+    >"$tmp/priv.yaml"
+timeout 20 "$REGOLITH" scan control C-9001 --policy-dir "$POLICY" \
+    --format sarif "$tmp/priv.yaml" >"$tmp/priv.sarif" 2>/dev/null
+check "sarif of many failures in time" 0 $?
+check "sarif last failure line" 80000 "$(query "$tmp/priv.sarif" \
+    'max([l.physicalLocation.region.startLine | some l in input.runs[0].results[_].locations])')"
+
 # ---- A rule that cannot be evaluated is a policy error ----------------
 cp -r "$POLICY" "$tmp/broken"
 printf 'package armo_builtins\ndeny contains x if {\n' \
