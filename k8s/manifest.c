@@ -362,7 +362,10 @@ static int load_part(ctx *c, const rg_yaml_options *opts, int *rc)
     c->sum->documents++;
     c->sum->invalid++;
     skip(c->sum, c->path, at, "invalid YAML document; see the errors");
-    int resume = at > 0 ? next_marker(&c->lines, at) : 0;
+    /* An error after the start of its line is inside that line's
+     * document, so a "---" there starts the broken document itself. */
+    int from = e->col > 1 ? at + 1 : at;
+    int resume = at > 0 ? next_marker(&c->lines, from) : 0;
     c->doc_offset += c->part_docs + 1;
     return resume > c->line_offset + 1 ? resume : 0;
 }

@@ -158,6 +158,23 @@ START_TEST(manifest_should_keep_documents_before_error)
 }
 END_TEST
 
+START_TEST(manifest_should_resume_after_broken_marker_line)
+{
+    const char *text = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n"
+                       "--- [a: b: c]\nx: 1\n---\napiVersion: v1\n"
+                       "kind: Pod\nmetadata: {name: c}\n";
+    rg_store *s = rg_store_new(2);
+    rg_manifest_summary sum;
+    rg_manifest_summary_init(&sum);
+    rg_manifest_load_text(s, &sum, "bad.yaml", NULL, text, strlen(text));
+    ck_assert_uint_eq(rg_store_count(s), 2);
+    ck_assert_uint_eq(sum.invalid, 1);
+    ck_assert_uint_eq(sum.errors.count, 1);
+    rg_manifest_summary_free(&sum);
+    rg_store_free(s);
+}
+END_TEST
+
 START_TEST(manifest_should_resume_after_syntax_error)
 {
     const char *text = "kind: [unclosed\n---\napiVersion: v1\nkind: Pod\n"
@@ -270,6 +287,7 @@ static Suite *manifest_suite(void)
     tcase_add_test(tc, manifest_should_account_for_every_document);
     tcase_add_test(tc, manifest_should_keep_documents_before_error);
     tcase_add_test(tc, manifest_should_resume_after_syntax_error);
+    tcase_add_test(tc, manifest_should_resume_after_broken_marker_line);
     tcase_add_test(tc, store_should_index_by_group_sorted);
     tcase_add_test(tc, rid_should_hash_like_kubescape);
     tcase_add_test(tc, store_should_keep_one_object_per_file);
