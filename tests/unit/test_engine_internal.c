@@ -16,7 +16,7 @@
 typedef struct hook_log {
     char text[LOG_MAX];
     int last_line;
-    const char *last_file;
+    char last_file[64];     /* copied: the file name lives in the query */
 } hook_log;
 
 static void log_append(hook_log *log, const char *prefix, const char *file,
@@ -25,7 +25,8 @@ static void log_append(hook_log *log, const char *prefix, const char *file,
     size_t at = strlen(log->text);
     snprintf(log->text + at, LOG_MAX - at, "%s%s\n", prefix, message);
     log->last_line = line;
-    log->last_file = file;
+    snprintf(log->last_file, sizeof log->last_file, "%s",
+             file ? file : "");
 }
 
 static void on_print(void *user, const char *file, int line,
