@@ -57,6 +57,11 @@ static void usage(FILE *out)
         "  --exclude-namespaces A,B          leave out these namespaces\n"
         "  --exceptions FILE                 posture exception policies "
         "(JSON)\n"
+        "  --controls-config FILE            control inputs replacing the "
+        "library's\n"
+        "                                    defaults (JSON, shaped like "
+        "default-\n"
+        "                                    config-inputs.json)\n"
         "  --compliance-threshold N          exit 1 when the compliance "
         "score\n"
         "                                    is below N (0-100)\n"
@@ -142,7 +147,7 @@ static int valued_option(scan_args *a, int argc, char **argv, int *i)
     static const char *const names[] = {
         "--format", "--output", "--policy-dir", "--include-namespaces",
         "--exclude-namespaces", "--exceptions", "--compliance-threshold",
-        "--severity-threshold", NULL};
+        "--severity-threshold", "--controls-config", NULL};
     const char *opt = argv[*i];
     size_t k = 0;
     while (names[k] && strcmp(names[k], opt) != 0)
@@ -159,6 +164,7 @@ static int valued_option(scan_args *a, int argc, char **argv, int *i)
     case 3: a->scan.namespaces.include = split(v); return 1;
     case 4: a->scan.namespaces.exclude = split(v); return 1;
     case 5: a->scan.exceptions_file = v; return 1;
+    case 8: a->scan.controls_config = v; return 1;
     default: return set_threshold(a, opt, v) == 0 ? 1 : -1;
     }
 }
@@ -369,6 +375,9 @@ static int run(scan_args *a)
     a->scan.paths = a->paths;
     a->scan.path_count = a->path_count;
     rg_scan_eval_setup(&a->scan);
+    const char *large = getenv("LARGE_CLUSTER_SIZE");
+    if (large != NULL && atol(large) > 0)
+        a->scan.large_cluster_size = (size_t)atol(large);
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     if (isatty(fileno(stderr))) {

@@ -17,5 +17,6 @@ int rg_cmd_parse(int argc, char **argv);
 int rg_cmd_eval(int argc, char **argv);
 int rg_cmd_scan(int argc, char **argv);
 int rg_cmd_rules_test(int argc, char **argv);
+int rg_cmd_capabilities(int argc, char **argv);
 
 #endif

@@ -14,6 +14,8 @@ static const rg_command commands[] = {
     {"eval", rg_cmd_eval, "evaluate a Rego query and print the result"},
     {"scan", rg_cmd_scan, "check Kubernetes manifests against controls"},
     {"rules-test", rg_cmd_rules_test, "run a policy library's rule tests"},
+    {"capabilities", rg_cmd_capabilities,
+     "print the supported builtins and features as JSON"},
 };
 
 static void usage(FILE *out)

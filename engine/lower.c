@@ -1104,3 +1104,16 @@ rg_xproc *rg_lower_query(rg_engine *engine, rg_module *mod, rg_body *body,
     xp->nvars = L.nvars;
     return L.failed ? NULL : xp;
 }
+
+/* Calls that metadata_call folds to constants. */
+static const char *const folded_calls[] = {
+    "rego.metadata.chain", "rego.metadata.rule"
+};
+
+const char *rg_lower_call_name(size_t i)
+{
+    if (i < RG_ARRAY_LEN(vm_ops))
+        return vm_ops[i].name;
+    i -= RG_ARRAY_LEN(vm_ops);
+    return i < RG_ARRAY_LEN(folded_calls) ? folded_calls[i] : NULL;
+}

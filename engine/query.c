@@ -179,6 +179,7 @@ rg_result *rg_query_eval(rg_query *q, const rg_value *input,
         copy_rows(r, &vm);
     }
     free(vm.rows);
+    rg_vm_free_regs(&vm);
     rg_arena_free(vm.arena);
     return r;
 }

@@ -7,7 +7,9 @@
  */
 #include "engine/internal.h"
 #include "engine/builtins_engine.h"
+#include "engine/xform.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const rg_builtin_def *const *library(size_t *count)
@@ -44,4 +46,34 @@ const rg_builtin_def *rg_engine_builtin_at(const rg_engine *engine,
     if (i < nlib + nown)
         return &own[i - nlib];
     return engine->custom[i - nlib - nown];
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+const char **rg_engine_builtin_names(rg_arena *arena, size_t *count)
+{
+    size_t nlib, nown, nlow = 0;
+    const rg_builtin_def *const *lib = library(&nlib);
+    const rg_builtin_def *own = rg_engine_builtins(&nown);
+    while (rg_lower_call_name(nlow))
+        nlow++;
+    const char **names = rg_arena_calloc(arena, nlib + nown + nlow,
+                                         sizeof *names);
+    size_t n = 0;
+    for (size_t i = 0; i < nlib; i++)
+        names[n++] = lib[i]->name;
+    for (size_t i = 0; i < nown; i++)
+        names[n++] = own[i].name;
+    for (size_t i = 0; i < nlow; i++)
+        names[n++] = rg_lower_call_name(i);
+    qsort(names, n, sizeof *names, compare_names);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (kept == 0 || strcmp(names[kept - 1], names[i]) != 0)
+            names[kept++] = names[i];
+    *count = kept;
+    return names;
 }

@@ -10,9 +10,11 @@
  */
 #include "engine/vm.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -570,24 +572,79 @@ int rg_vm_exec(rg_vm *vm, rg_frame *f, uint32_t pc)
     }
 }
 
+/* n zeroed pointer slots from the register stack. */
+static void **regs_take(rg_vm *vm, size_t n)
+{
+    rg_regblock *b = vm->regs;
+    if (b == NULL || b->used + n > b->cap) {
+        rg_regblock *next = b ? b->next : NULL;
+        if (next == NULL || next->cap < n) {
+            size_t cap = n > RG_VM_REG_BLOCK ? n : RG_VM_REG_BLOCK;
+            rg_regblock *nb = rg_xmalloc(sizeof *nb + cap * sizeof(void *));
+            nb->cap = cap;
+            nb->used = 0;
+            nb->prev = b;
+            nb->next = next;
+            if (next)
+                next->prev = nb;
+            if (b)
+                b->next = nb;
+            next = nb;
+        }
+        b = next;
+        vm->regs = b;
+    }
+    void **p = b->slots + b->used;
+    b->used += n;
+    memset(p, 0, n * sizeof *p);
+    return p;
+}
+
+/* Give back the last n slots taken (frames return in reverse order). */
+static void regs_give(rg_vm *vm, size_t n)
+{
+    rg_regblock *b = vm->regs;
+    assert(b && b->used >= n);
+    b->used -= n;
+    if (b->used == 0 && b->prev)
+        vm->regs = b->prev;
+}
+
+void rg_vm_free_regs(rg_vm *vm)
+{
+    rg_regblock *b = vm->regs;
+    while (b && b->prev)
+        b = b->prev;
+    while (b) {
+        rg_regblock *next = b->next;
+        free(b);
+        b = next;
+    }
+    vm->regs = NULL;
+}
+
 int rg_vm_run_proc(rg_vm *vm, const rg_proc *proc,
                    const rg_value *const *args, rg_acc *acc)
 {
     rg_frame f;
     f.proc = proc;
     f.acc = acc;
-    f.regs = rg_arena_calloc(vm->arena, proc->nregs + 1, sizeof *f.regs);
-    f.slots = rg_arena_calloc(vm->arena, proc->nslots + 1, sizeof *f.slots);
+    size_t n = (size_t)proc->nregs + proc->nslots + 1;
+    void **slots = regs_take(vm, n);
+    f.regs = (const rg_value **)slots;
+    f.slots = (rg_builder **)(slots + proc->nregs);
     for (uint32_t i = 0; i < proc->nargs; i++)
         f.regs[proc->argbase + i] = args[i];
     if (++vm->depth > RG_VM_MAX_DEPTH) {
         rg_vm_error(vm, "eval_internal_error", proc->locs,
                     "evaluation nested too deeply");
         vm->depth--;
+        regs_give(vm, n);
         return RG_RUN_ERR;
     }
     int rc = rg_vm_exec(vm, &f, 0);
     vm->depth--;
+    regs_give(vm, n);
     return rc;
 }
 

@@ -7,6 +7,7 @@
 #ifndef RG_ENGINE_VM_H
 #define RG_ENGINE_VM_H
 
+#include "engine/callmemo.h"
 #include "engine/internal.h"
 
 /* exec() results. */
@@ -44,8 +45,7 @@ typedef struct rg_acc {
 typedef struct rg_memo {
     const rg_value **values;        /* per node id */
     uint8_t *state;                 /* 0 unknown, 1 running, 2 done */
-    rg_builder **calls;             /* per function node: arguments ->
-                                       [result] or [] when undefined */
+    rg_callmemo *calls;             /* function calls */
 } rg_memo;
 
 typedef struct rg_overlay {
@@ -56,6 +56,19 @@ typedef struct rg_overlay {
 } rg_overlay;
 
 typedef struct rg_vm rg_vm;
+
+/* Register blocks: frames take their registers from a stack of blocks
+ * and give them back on return, so repeated calls reuse memory. */
+typedef struct rg_regblock rg_regblock;
+struct rg_regblock {
+    rg_regblock *prev, *next;
+    size_t cap, used;
+    void *slots[];
+};
+
+/* Registers in one block; a frame needing more gets a block of its own
+ * size. */
+#define RG_VM_REG_BLOCK 4096
 
 typedef struct rg_frame {
     const rg_proc *proc;
@@ -99,7 +112,11 @@ struct rg_vm {
     rg_row *rows;
     size_t nrows, caprows;
     uint64_t builtin_calls;
+    rg_regblock *regs;              /* block frames allocate from now */
 };
+
+/* engine/vm.c: release the register blocks of vm. */
+void rg_vm_free_regs(rg_vm *vm);
 
 /* engine/vm.c */
 int rg_vm_exec(rg_vm *vm, rg_frame *f, uint32_t pc);

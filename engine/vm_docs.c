@@ -429,17 +429,13 @@ const rg_value *rg_vm_call_func(rg_vm *vm, const rg_node *n,
      * originals and its callers the replacements. */
     if (vm->fn_overlays)
         return eval_values(vm, n, args, true);
-    rg_builder **slot = &vm->memo.calls[n->id];
-    const rg_value *key = rg_array(vm->arena, args, nargs);
-    const rg_value *hit = *slot ? rg_builder_get(*slot, key) : NULL;
-    if (hit)
-        return rg_len(hit) ? rg_array_at(hit, 0) : NULL;
-    const rg_value *v = eval_values(vm, n, args, true);
+    const rg_value *v;
+    if (rg_callmemo_get(vm->memo.calls, n->id, args, nargs, &v))
+        return v;
+    v = eval_values(vm, n, args, true);
     if (vm->failed)
         return NULL;
-    if (*slot == NULL)
-        *slot = rg_object_builder(vm->arena, 0);
-    rg_builder_put(*slot, key, rg_array(vm->arena, &v, v ? 1 : 0));
+    rg_callmemo_put(vm->memo.calls, vm->arena, n->id, args, nargs, v);
     return v;
 }
 
@@ -449,6 +445,5 @@ void rg_vm_memo_reset(rg_vm *vm)
     vm->memo.values = rg_arena_calloc(vm->arena, n + 1,
                                       sizeof *vm->memo.values);
     vm->memo.state = rg_arena_calloc(vm->arena, n + 1, 1);
-    vm->memo.calls = rg_arena_calloc(vm->arena, n + 1,
-                                     sizeof *vm->memo.calls);
+    vm->memo.calls = rg_arena_calloc(vm->arena, 1, sizeof *vm->memo.calls);
 }

@@ -127,6 +127,11 @@ rg_xproc *rg_lower_query(rg_engine *engine, rg_module *mod,
                          rg_body *body, rg_arena *arena, rg_errors *errs);
 /* Convert a ground AST term to a value (NULL when not ground). */
 const rg_value *rg_lower_const(rg_arena *arena, const rg_term *t);
+/* The i-th name of a call that lowering compiles without a builtin
+ * definition (VM operators such as assign and print, and the calls
+ * folded to constants such as rego.metadata.rule), or NULL when i is past
+ * the last.  Static strings. */
+const char *rg_lower_call_name(size_t i);
 
 /* engine/plan.c: order the body for safety and emit bytecode.  Returns
  * the proc, living in arena (the arena xp was lowered into, which the

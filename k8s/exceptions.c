@@ -114,10 +114,10 @@ static void load_posture(posture *p, const rg_value *json)
         compile(&p->rule, r, true);
 }
 
-/* true when policy json expired before now (RFC 3339 date). */
-static bool expired(const rg_value *json, time_t now)
+/* true when date (RFC 3339) is before now; false when unset or
+ * unreadable. */
+static bool date_passed(const char *date, time_t now)
 {
-    const char *date = str(json, "expirationDate");
     struct tm tm;
     memset(&tm, 0, sizeof tm);
     if (date == NULL ||
@@ -127,6 +127,12 @@ static bool expired(const rg_value *json, time_t now)
     tm.tm_year -= 1900;
     tm.tm_mon -= 1;
     return timegm(&tm) < now;
+}
+
+/* true when policy json expired before now. */
+static bool expired(const rg_value *json, time_t now)
+{
+    return date_passed(str(json, "expirationDate"), now);
 }
 
 static void load_policy(policy *p, const rg_value *json)
@@ -231,7 +237,7 @@ static const char *meta(const rg_value *obj, const char *key)
 }
 
 /* The value a built-in attribute is tested against, or NULL for a label
- * attribute.  *known says which. */
+ * attribute.  *known is set to false for a label attribute. */
 static const char *builtin_value(const rg_exception_target *t,
                                  const char *key, bool *known)
 {
@@ -305,4 +311,35 @@ const char *rg_exceptions_match(const rg_exceptions *ex,
                 return p->name;
     }
     return NULL;
+}
+
+/* true when the comma-separated list names id (ignoring case and
+ * spaces around each name). */
+static bool list_names(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = list; *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        const char *end = p;
+        while (*end && *end != ',')
+            end++;
+        const char *last = end;
+        while (last > p && last[-1] == ' ')
+            last--;
+        if ((size_t)(last - p) == n && strncasecmp(p, id, n) == 0)
+            return true;
+        p = end;
+    }
+    return false;
+}
+
+bool rg_exceptions_inline(const rg_value *object, const char *control_id,
+                          time_t now)
+{
+    const rg_value *ann = field(field(object, "metadata"), "annotations");
+    const char *skip = str(ann, "kubescape.io/skip-controls");
+    if (skip == NULL || !list_names(skip, control_id))
+        return false;
+    return !date_passed(str(ann, "kubescape.io/skip-expiry"), now);
 }

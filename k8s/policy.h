@@ -59,6 +59,8 @@ typedef struct rg_policy_control {
     double base_score;          /* 0 when missing */
     const char *action_required;/* attributes.actionRequired or NULL */
     bool file_scope;            /* scanningScope allows file scans */
+    bool whole_cluster;         /* needs every resource in one input,
+                                   even on a cluster split by namespace */
     rg_strlist rule_names;
     rg_policy_rule **rules;     /* resolved; a missing name is NULL */
     const rg_value *json;

@@ -176,6 +176,25 @@ static bool allows_files(const rg_value *json)
     return false;
 }
 
+/* Controls Kubescape evaluates on the whole cluster even when it splits
+ * a large cluster by namespace, besides those whose attributes say
+ * requiresWholeClusterInput. */
+static const char *const WHOLE_CLUSTER_CONTROLS[] = {
+    "C-0261", "C-0266", "C-0267", "C-0272"};
+
+static bool whole_cluster(const rg_value *json, const char *id)
+{
+    const rg_value *v = rg_policy_get_path(json,
+                                           "attributes."
+                                           "requiresWholeClusterInput");
+    if (v != NULL && rg_value_kind(v) == RG_BOOLEAN && rg_bool_get(v))
+        return true;
+    for (size_t i = 0; i < RG_ARRAY_LEN(WHOLE_CLUSTER_CONTROLS); i++)
+        if (strcmp(id, WHOLE_CLUSTER_CONTROLS[i]) == 0)
+            return true;
+    return false;
+}
+
 int rg_policy_parse_control(rg_arena *arena, const rg_value *json,
                             const char *file, rg_policy_control *out,
                             rg_errors *errs)
@@ -196,6 +215,7 @@ int rg_policy_parse_control(rg_arena *arena, const rg_value *json,
     out->action_required = str(arena, field(json, "attributes"),
                                "actionRequired");
     out->file_scope = allows_files(json);
+    out->whole_cluster = whole_cluster(json, out->id);
     out->rule_names = rg_policy_strings(arena, field(json, "rulesNames"));
     out->json = json;
     return 0;

@@ -3,6 +3,10 @@
  */
 #include "k8s/scan_internal.h"
 
+#include "k8s/docparse.h"
+#include "k8s/policy_parse.h"
+#include "k8s/readfile.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -45,6 +49,26 @@ void rg_scan_free(rg_scan *scan)
     free(scan);
 }
 
+/* Replace the library's default control inputs with those of file (in
+ * the shape of default-config-inputs.json).  Returns -1 with errors. */
+static int load_controls_config(rg_policy *p, const char *file,
+                                rg_errors *errs)
+{
+    size_t len;
+    char *text = rg_readfile(file, &len, errs);
+    if (text == NULL)
+        return -1;
+    const rg_value *json = rg_docparse_json(p->arena, file, text, len,
+                                            errs);
+    free(text);
+    const rg_value *inputs = json ? rg_policy_parse_inputs(json, file, errs)
+                                  : NULL;
+    if (inputs == NULL)
+        return -1;
+    p->default_inputs = inputs;
+    return 0;
+}
+
 static rg_policy *load_policy(const rg_scan_options *opts, FILE *err)
 {
     rg_errors errs;
@@ -52,6 +76,11 @@ static rg_policy *load_policy(const rg_scan_options *opts, FILE *err)
     rg_policy *p = opts->policy_dir ? rg_policy_load_dir(opts->policy_dir,
                                                          &errs)
                                     : rg_policy_load_bundle(&errs);
+    if (p != NULL && opts->controls_config != NULL &&
+        load_controls_config(p, opts->controls_config, &errs) != 0) {
+        rg_policy_free(p);
+        p = NULL;
+    }
     rg_errors_print(&errs, err);
     rg_errors_free(&errs);
     return p;
@@ -139,6 +168,8 @@ rg_scan *rg_scan_run(const rg_scan_options *opts, FILE *err)
         rg_scan_free(scan);
         return NULL;
     }
+    if (opts->exceptions_file == NULL)
+        rg_scan_inline_exceptions(scan);
     rg_results_finish(scan->results, rg_scan_weight, scan);
     scan->stats.match_hits = scan->match.hits;
     scan->stats.match_misses = scan->match.misses;

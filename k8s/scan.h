@@ -42,11 +42,20 @@ typedef struct rg_scan_options {
     rg_ns_filter namespaces;
     const char *policy_dir;     /* NULL: the embedded library */
     const char *exceptions_file;/* NULL: none */
+    const char *controls_config;/* control inputs replacing the
+                                   library's defaults; NULL: none */
     rg_scan_eval_fn eval;       /* NULL: rules are not evaluated */
     void *eval_user;
     rg_scan_progress_fn progress;
     void *progress_user;
+    size_t large_cluster_size;  /* above this many resources rules run
+                                   per namespace; 0: the default */
 } rg_scan_options;
+
+/* Kubescape's default large-cluster threshold: with more resources than
+ * this, each rule is evaluated per namespace (with the cluster-scoped
+ * resources added) instead of on the whole cluster at once. */
+#define RG_SCAN_LARGE_CLUSTER_SIZE 2500
 
 /* An object the scan made that is not in the store (an RBAC subject
  * aggregated from bindings and roles), reported as a resource. */

@@ -26,8 +26,19 @@ static const rg_value *object_of(const rg_scan *scan, const char *id,
     return NULL;
 }
 
+static void except(rg_scan *scan, rg_rule_verdict *rv, const char *name)
+{
+    rv->exception = rg_arena_strdup(scan->results->arena, name);
+    rv->status = RG_STATUS_PASSED;
+    rv->sub_status = "w/exceptions";
+    scan->exceptions_applied++;
+}
+
+/* Apply the policies of ex (NULL: none) and the inline exceptions of
+ * the resources to every failed rule verdict. */
 static void apply(rg_scan *scan, const rg_exceptions *ex)
 {
+    time_t now = time(NULL);
     rg_results *res = scan->results;
     for (size_t i = 0; i < res->count; i++) {
         rg_verdict *v = res->verdicts[i];
@@ -39,15 +50,19 @@ static void apply(rg_scan *scan, const rg_exceptions *ex)
             rg_exception_target t = {c->id, rv->rule, v->resource_id,
                                      NULL, NULL};
             t.object = object_of(scan, v->resource_id, &t.path);
-            const char *name = rg_exceptions_match(ex, &t);
-            if (name == NULL)
-                continue;
-            rv->exception = rg_arena_strdup(res->arena, name);
-            rv->status = RG_STATUS_PASSED;
-            rv->sub_status = "w/exceptions";
-            scan->exceptions_applied++;
+            const char *name = ex ? rg_exceptions_match(ex, &t) : NULL;
+            if (name == NULL && t.object &&
+                rg_exceptions_inline(t.object, c->id, now))
+                name = RG_EXCEPTIONS_INLINE;
+            if (name != NULL)
+                except(scan, rv, name);
         }
     }
+}
+
+void rg_scan_inline_exceptions(rg_scan *scan)
+{
+    apply(scan, NULL);
 }
 
 int rg_scan_exceptions(rg_scan *scan, const char *file, FILE *err)

@@ -25,7 +25,12 @@ void rg_scan_rule(rg_scan *scan, const rg_scan_options *opts, uint32_t c,
 const rg_value *rg_scan_aggregate(rg_scan *scan, const rg_policy_rule *rule,
                                   const rg_value *input);
 
-/* Read and apply the exception policies of file to the results.
+/* Apply the exceptions written on the resources themselves (the
+ * kubescape.io/skip-controls annotation) to the results. */
+void rg_scan_inline_exceptions(rg_scan *scan);
+
+/* Read and apply the exception policies of file, and the inline ones,
+ * to the results.
  * Returns -1 after printing the reason to err. */
 int rg_scan_exceptions(rg_scan *scan, const char *file, FILE *err);
 

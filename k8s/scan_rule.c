@@ -103,18 +103,21 @@ static void run_rule(rg_scan *scan, const rg_scan_options *opts,
         record_error(scan, rule, error);
 }
 
-void rg_scan_rule(rg_scan *scan, const rg_scan_options *opts, uint32_t c,
-                  const rg_policy_rule *rule)
+/* Aggregate input (a cached aggregation when mi is given), then
+ * evaluate the rule on it and record the verdicts. */
+static void evaluate_input(rg_scan *scan, const rg_scan_options *opts,
+                           uint32_t c, const rg_policy_rule *rule,
+                           rg_match_input *mi, const rg_value *input)
 {
-    rg_match_input *mi = rg_match_select(&scan->match, rule);
-    const rg_value *input = rg_match_value(&scan->match, mi);
-    if (rule->aggregator != NULL) {
+    if (rule->aggregator != NULL && mi != NULL) {
         if (mi->aggregator == NULL ||
             strcmp(mi->aggregator, rule->aggregator) != 0) {
             mi->aggregator = rule->aggregator;
             mi->aggregated = rg_scan_aggregate(scan, rule, input);
         }
         input = mi->aggregated;
+    } else if (rule->aggregator != NULL) {
+        input = rg_scan_aggregate(scan, rule, input);
     }
     if (rg_len(input) == 0) {
         scan->stats.rules_empty_input++;
@@ -130,4 +133,77 @@ void rg_scan_rule(rg_scan *scan, const rg_scan_options *opts, uint32_t c,
     run.scratch = arena;
     run_rule(scan, opts, &run, rule, input, arena);
     rg_arena_free(arena);
+}
+
+/* The namespace a resource belongs to when a cluster is split: its own,
+ * or for a Namespace object its name; "" for cluster-scoped ones. */
+static const char *scope_of(const rg_k8s_resource *r)
+{
+    if (strcmp(r->kind, "Namespace") == 0 && r->group[0] == '\0')
+        return r->name;
+    return r->namespace_;
+}
+
+typedef struct scoped {
+    const char *scope;
+    uint32_t index;
+} scoped;
+
+static int cmp_scoped(const void *a, const void *b)
+{
+    const scoped *x = a, *y = b;
+    int c = strcmp(x->scope, y->scope);
+    return c != 0 ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Evaluate the rule once on the cluster-scoped resources, then once per
+ * namespace on that namespace's resources and the cluster-scoped ones,
+ * as Kubescape does above its large-cluster threshold. */
+static void evaluate_scopes(rg_scan *scan, const rg_scan_options *opts,
+                            uint32_t c, const rg_policy_rule *rule,
+                            const rg_match_input *mi)
+{
+    scoped *items = rg_xmalloc((mi->count + 1) * sizeof *items);
+    for (size_t i = 0; i < mi->count; i++) {
+        items[i].index = mi->items[i];
+        items[i].scope = scope_of(rg_store_at(scan->store, mi->items[i]));
+    }
+    if (mi->count > 1)
+        qsort(items, mi->count, sizeof *items, cmp_scoped);
+    size_t resident = 0;
+    while (resident < mi->count && items[resident].scope[0] == '\0')
+        resident++;
+    const rg_value **objs = rg_xmalloc((mi->count + 1) * sizeof *objs);
+    rg_arena *arrays = rg_arena_new(0);
+    for (size_t i = 0; i < resident; i++)
+        objs[i] = rg_store_at(scan->store, items[i].index)->object;
+    if (resident > 0)
+        evaluate_input(scan, opts, c, rule, NULL,
+                       rg_array(arrays, objs, resident));
+    for (size_t i = resident; i < mi->count;) {
+        size_t n = resident, j = i;
+        for (; j < mi->count && strcmp(items[j].scope, items[i].scope) == 0;
+             j++)
+            objs[n++] = rg_store_at(scan->store, items[j].index)->object;
+        evaluate_input(scan, opts, c, rule, NULL,
+                       rg_array(arrays, objs, n));
+        i = j;
+    }
+    rg_arena_free(arrays);
+    free(objs);
+    free(items);
+}
+
+void rg_scan_rule(rg_scan *scan, const rg_scan_options *opts, uint32_t c,
+                  const rg_policy_rule *rule)
+{
+    rg_match_input *mi = rg_match_select(&scan->match, rule);
+    size_t limit = opts->large_cluster_size ? opts->large_cluster_size
+                                            : RG_SCAN_LARGE_CLUSTER_SIZE;
+    bool whole = scan->results->controls[c].control->whole_cluster;
+    if (rg_store_count(scan->store) > limit && !whole)
+        evaluate_scopes(scan, opts, c, rule, mi);
+    else
+        evaluate_input(scan, opts, c, rule, mi,
+                       rg_match_value(&scan->match, mi));
 }

@@ -20,7 +20,6 @@ static const rg_value *item(const rg_value *obj, const char *key, size_t i)
     return rg_array_at(rg_graphql_get(obj, key), i);
 }
 
-/* "MESSAGE in GraphQL string at location L:C" for node. */
 const char *rg_graphql_error_at(rg_arena *arena, const rg_value *node,
                                 const char *message)
 {
@@ -52,8 +51,8 @@ static const char *unique_names(rg_arena *arena, const rg_value *doc,
     return NULL;
 }
 
-/* Unique argument names in every field and directive of a selection
- * set, recursively. */
+/* Check that argument names are unique in every field and directive
+ * under node. */
 static const char *unique_arguments(rg_arena *arena, const rg_value *node)
 {
     for (size_t i = 0; i < count_of(node, "Arguments"); i++)
@@ -73,7 +72,7 @@ static const char *unique_arguments(rg_arena *arena, const rg_value *node)
     return e;
 }
 
-/* Whether a fragment spread of name appears under node. */
+/* Report whether a spread of the fragment name appears under node. */
 static bool spreads(const rg_value *node, const char *name)
 {
     for (size_t i = 0; i < count_of(node, "SelectionSet"); i++) {

@@ -244,9 +244,13 @@ static bool blank_line(const char *s, size_t n)
  * all lines but the first, then the leading and trailing blank lines. */
 static const char *block_value(rg_arena *arena, const char *raw, size_t len)
 {
-    const char *lines[4096];
-    size_t lens[4096], n = 0, start = 0;
-    for (size_t i = 0; i <= len && n < 4096; i++) {
+    size_t max_lines = 1;
+    for (size_t i = 0; i < len; i++)
+        max_lines += raw[i] == '\n' || raw[i] == '\r';
+    const char **lines = rg_arena_alloc(arena, max_lines * sizeof *lines);
+    size_t *lens = rg_arena_alloc(arena, max_lines * sizeof *lens);
+    size_t n = 0, start = 0;
+    for (size_t i = 0; i <= len && n < max_lines; i++) {
         if (i == len || raw[i] == '\n' || raw[i] == '\r') {
             lines[n] = raw + start;
             lens[n++] = i - start;

@@ -17,9 +17,6 @@
 #include "runtime/builtins/graphql_schema.h"
 #include "runtime/builtins/strbuf.h"
 
-/* Deepest fragment spread chain followed; cycles stop here. */
-#define FRAGMENT_DEPTH_MAX 64
-
 typedef struct vstate {
     rg_arena *arena;
     const rg_gql_schema *s;
@@ -27,7 +24,10 @@ typedef struct vstate {
     const char *err;
     const char **used;          /* variables seen in the operation */
     size_t nused, cap;
-    int depth;
+    const char **path;          /* fragments being spread, outermost first */
+    size_t npath, path_cap;
+    const char **seen;          /* fragments checked for this operation */
+    size_t nseen, seen_cap;
 } vstate;
 
 static void fail(vstate *v, const rg_value *node, const char *fmt, ...)
@@ -102,17 +102,6 @@ static void use_variables(vstate *v, const rg_value *value)
         use_variables(v, rg_graphql_get(item(value, "Children", i), "Value"));
 }
 
-static void check_directives(vstate *v, const rg_value *node)
-{
-    for (size_t i = 0; i < count_of(node, "Directives"); i++) {
-        const rg_value *d = item(node, "Directives", i);
-        if (!rg_graphql_schema_directive(v->s, rg_graphql_str(d, "Name")))
-            fail(v, d, "Unknown directive \"@%s\"", rg_graphql_str(d, "Name"));
-        for (size_t j = 0; j < count_of(d, "Arguments"); j++)
-            use_variables(v, rg_graphql_get(item(d, "Arguments", j), "Value"));
-    }
-}
-
 static const rg_value *arg_def(const rg_value *field, const char *name)
 {
     for (size_t i = 0; i < count_of(field, "Arguments"); i++)
@@ -126,6 +115,60 @@ static bool non_null(const rg_value *type)
 {
     const rg_value *nn = rg_graphql_get(type, "NonNull");
     return nn && rg_value_kind(nn) == RG_BOOLEAN && rg_bool_get(nn);
+}
+
+static bool argument_given(const rg_value *node, const char *name)
+{
+    for (size_t j = 0; j < count_of(node, "Arguments"); j++)
+        if (strcmp(rg_graphql_str(item(node, "Arguments", j), "Name"),
+                   name) == 0)
+            return true;
+    return false;
+}
+
+/* Check a directive's arguments against its definition: known names,
+ * values of the right type, and required arguments present. */
+static void directive_arguments(vstate *v, const rg_value *d,
+                                const rg_value *def)
+{
+    const char *name = rg_graphql_str(d, "Name");
+    for (size_t j = 0; j < count_of(d, "Arguments"); j++) {
+        const rg_value *a = item(d, "Arguments", j);
+        const rg_value *ad = arg_def(def, rg_graphql_str(a, "Name"));
+        if (!ad)
+            fail(v, a, "Unknown argument \"%s\" on directive \"@%s\"",
+                 rg_graphql_str(a, "Name"), name);
+        const char *bad = ad ? rg_graphql_check_value(
+                                   v->arena, v->s, rg_graphql_get(ad, "Type"),
+                                   rg_graphql_get(a, "Value"))
+                             : NULL;
+        if (bad)
+            fail(v, a, "%s", bad);
+        use_variables(v, rg_graphql_get(a, "Value"));
+    }
+    for (size_t i = 0; i < count_of(def, "Arguments"); i++) {
+        const rg_value *ad = item(def, "Arguments", i);
+        const rg_value *type = rg_graphql_get(ad, "Type");
+        if (non_null(type) && !rg_graphql_get(ad, "DefaultValue") &&
+            !argument_given(d, rg_graphql_str(ad, "Name")))
+            fail(v, d, "Directive \"@%s\" argument \"%s\" of type \"%s\" "
+                 "is required, but it was not provided", name,
+                 rg_graphql_str(ad, "Name"), type_string(v, type));
+    }
+}
+
+static void check_directives(vstate *v, const rg_value *node)
+{
+    for (size_t i = 0; i < count_of(node, "Directives"); i++) {
+        const rg_value *d = item(node, "Directives", i);
+        const rg_value *def = rg_graphql_schema_directive(
+            v->s, rg_graphql_str(d, "Name"));
+        if (!def)
+            fail(v, d, "Unknown directive \"@%s\"",
+                 rg_graphql_str(d, "Name"));
+        else
+            directive_arguments(v, d, def);
+    }
 }
 
 static void check_arguments(vstate *v, const rg_value *sel,
@@ -151,12 +194,7 @@ static void check_arguments(vstate *v, const rg_value *sel,
         const rg_value *type = rg_graphql_get(ad, "Type");
         if (!non_null(type) || rg_graphql_get(ad, "DefaultValue"))
             continue;
-        bool given = false;
-        for (size_t j = 0; j < count_of(sel, "Arguments"); j++)
-            given = given || strcmp(rg_graphql_str(item(sel, "Arguments", j),
-                                                   "Name"),
-                                    rg_graphql_str(ad, "Name")) == 0;
-        if (!given)
+        if (!argument_given(sel, rg_graphql_str(ad, "Name")))
             fail(v, sel, "Field \"%s\" argument \"%s\" of type \"%s\" is "
                  "required, but it was not provided", fname,
                  rg_graphql_str(ad, "Name"), type_string(v, type));
@@ -244,15 +282,25 @@ static void check_spread(vstate *v, const rg_value *sel)
         fail(v, sel, "Unknown fragment \"%s\"", name);
         return;
     }
-    if (v->depth >= FRAGMENT_DEPTH_MAX) {
-        fail(v, sel, "Cannot spread fragment \"%s\" within itself", name);
-        return;
-    }
+    for (size_t i = 0; i < v->npath; i++)
+        if (strcmp(v->path[i], name) == 0) {
+            fail(v, sel, "Cannot spread fragment \"%s\" within itself",
+                 name);
+            return;
+        }
+    /* Each fragment is checked once per operation, which keeps repeated
+     * spreads linear instead of exponential. */
+    for (size_t i = 0; i < v->nseen; i++)
+        if (strcmp(v->seen[i], name) == 0)
+            return;
+    rg_grow((void **)&v->seen, &v->seen_cap, v->nseen + 1, sizeof *v->seen);
+    v->seen[v->nseen++] = name;
+    rg_grow((void **)&v->path, &v->path_cap, v->npath + 1, sizeof *v->path);
+    v->path[v->npath++] = name;
     const rg_gql_type *t = condition_type(v, frag, NULL);
-    v->depth++;
     if (t)
         check_selections(v, rg_graphql_get(frag, "SelectionSet"), t);
-    v->depth--;
+    v->npath--;
 }
 
 static void check_selections(vstate *v, const rg_value *set,
@@ -320,6 +368,7 @@ static void check_operation(vstate *v, const rg_value *op)
         return;
     }
     v->nused = 0;
+    v->nseen = 0;
     check_directives(v, op);
     check_selections(v, rg_graphql_get(op, "SelectionSet"), t);
     check_variables(v, op);
@@ -332,10 +381,12 @@ const char *rg_graphql_check_query(rg_arena *arena, const rg_value *schema,
     const char *err = rg_graphql_schema_build(arena, schema, &s);
     if (!err)
         err = rg_graphql_check_document(arena, query);
-    vstate v = { arena, &s, query, err, NULL, 0, 0, 0 };
+    vstate v = { arena, &s, query, err, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 };
     for (size_t i = 0; !v.err && i < count_of(query, "Operations"); i++)
         check_operation(&v, item(query, "Operations", i));
     free(v.used);
+    free(v.path);
+    free(v.seen);
     free(s.directives);
     return v.err;
 }

@@ -1,9 +1,10 @@
 /*
- * GraphQL literal values checked against input types (the "values of
- * correct type" rule): scalars by literal kind (custom scalars accept
- * any literal), enum values by name, input objects by their fields,
- * lists item by item (a single item stands for a one-item list), and
- * null only for nullable types.  Variables are checked elsewhere.
+ * GraphQL's "values of correct type" rule: literal values checked
+ * against input types.  Scalars are checked by literal kind, and custom
+ * scalars accept any literal.  Enum values are checked by name and
+ * input objects by their fields.  Lists are checked item by item, and a
+ * single item stands for a one-item list.  Null fits only nullable
+ * types.  Variables are checked elsewhere.
  */
 #include <string.h>
 

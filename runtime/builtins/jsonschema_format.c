@@ -12,7 +12,8 @@
 #include "runtime/builtins/jsonschema.h"
 #include "runtime/builtins/timelayout.h"
 
-/* Longest text checked as an address; longer text is not one. */
+/* Maximum length of text checked as an address; longer text is not an
+ * address. */
 #define FORMAT_TEXT_MAX 256
 
 static bool copy_text(const char *s, size_t len, char *buf)

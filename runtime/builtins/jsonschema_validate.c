@@ -19,6 +19,10 @@
 /* Deepest $ref chain followed while validating one value; a cycle of
  * references stops here instead of looping. */
 #define REF_DEPTH_MAX 64
+/* Maximum schema applications in one validation.  Nested combinators
+ * over references can grow exponentially; past this budget validation
+ * stops with an error instead of running for hours. */
+#define VALIDATE_STEPS_MAX 1000000
 
 typedef struct vctx {
     rg_arena *arena;
@@ -27,6 +31,7 @@ typedef struct vctx {
     size_t count, cap;
     int score;
     int ref_depth;
+    long *steps;                /* shared by sub-validations */
 } vctx;
 
 static void validate(vctx *c, const rg_value *s, const rg_value *node,
@@ -73,7 +78,8 @@ typedef struct sub {
 static sub run_sub(vctx *c, const rg_value *s, const rg_value *node,
                    const char *path)
 {
-    vctx inner = { c->arena, c->root, NULL, 0, 0, 0, c->ref_depth };
+    vctx inner = { c->arena, c->root, NULL, 0, 0, 0, c->ref_depth,
+                   c->steps };
     validate(&inner, s, node, path);
     sub r = { inner.errors, inner.count, inner.score };
     return r;
@@ -629,6 +635,8 @@ static void property_children(vctx *c, const rg_value *s,
 static void validate(vctx *c, const rg_value *s, const rg_value *node,
                      const char *path)
 {
+    if (++*c->steps > VALIDATE_STEPS_MAX)
+        return;
     if (rg_value_kind(s) == RG_BOOLEAN) {
         if (!rg_bool_get(s))
             add_error(c, "false", path, "False always fails validation");
@@ -674,8 +682,17 @@ static void validate(vctx *c, const rg_value *s, const rg_value *node,
 const rg_value *rg_jsonschema_validate(rg_arena *arena, const rg_value *schema,
                                        const rg_value *doc)
 {
-    vctx c = { arena, schema, NULL, 0, 0, 0, 0 };
+    long steps = 0;
+    vctx c = { arena, schema, NULL, 0, 0, 0, 0, &steps };
     validate(&c, schema, doc, "(root)");
+    if (steps > VALIDATE_STEPS_MAX) {
+        /* Errors of an unfinished validation mean nothing: report the
+         * budget instead. */
+        c.count = 0;
+        add_error(&c, "internal", "(root)", rg_arena_printf(arena,
+            "Internal Error validation stopped after %d steps",
+            VALIDATE_STEPS_MAX));
+    }
     const rg_value *out = rg_array(arena, c.errors, c.count);
     free(c.errors);
     return out;

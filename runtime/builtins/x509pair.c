@@ -42,15 +42,22 @@ static const char *pem_or_decoded(rg_bctx *ctx, const char *s, size_t *len,
 static const rg_value *cert_blocks(rg_arena *arena, const char *s,
                                    size_t len, X509 **leaf)
 {
-    const rg_value *items[64];
-    size_t n = 0, off = 0, rest;
+    const rg_value **items = NULL;
+    size_t n = 0, cap = 0, off = 0, rest;
     rg_pem_block b;
     *leaf = NULL;
-    while (off < len && n < RG_ARRAY_LEN(items) &&
-           rg_pem_next(arena, s + off, len - off, &b, &rest)) {
+    while (off < len && rg_pem_next(arena, s + off, len - off, &b, &rest)) {
         off += rest;
         if (strcmp(b.type, "CERTIFICATE") != 0)
             continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 4;
+            const rg_value **grown = rg_arena_alloc(arena,
+                                                    cap * sizeof *grown);
+            if (n)
+                memcpy(grown, items, n * sizeof *grown);
+            items = grown;
+        }
         items[n++] = rg_cstring(arena, rg_b64_encode(arena, RG_B64_STD,
                                                      b.der, b.der_len));
         if (!*leaf) {

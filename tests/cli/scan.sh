@@ -91,6 +91,20 @@ check "aggregated subject passes" passed "$(status_of \
 check "subjects listed as resources" 3 "$(query "$X" \
     'sum([1 | some r in input.resources; startswith(r.resourceID, "//")])')"
 
+# ---- Large clusters: rules run per namespace, same verdicts here -------
+LARGE_CLUSTER_SIZE=2 "$REGOLITH" scan framework fixture --policy-dir $POLICY \
+    $APP --format json >"$tmp/split.json" 2>/dev/null
+check "split by namespace keeps the score" \
+    "$(query "$J" 'input.summaryDetails.complianceScore')" \
+    "$(query "$tmp/split.json" 'input.summaryDetails.complianceScore')"
+check "split by namespace keeps the counts" \
+    "$(query "$J" 'input.summaryDetails.controls["C-9002"].ResourceCounters')" \
+    "$(query "$tmp/split.json" 'input.summaryDetails.controls["C-9002"].ResourceCounters')"
+LARGE_CLUSTER_SIZE=2 "$REGOLITH" scan framework extras --policy-dir $POLICY \
+    tests/fixtures/scan-extra --format json >"$tmp/split2.json" 2>/dev/null
+check "split keeps cluster-scoped joins" 2 "$(query "$tmp/split2.json" \
+    'input.summaryDetails.controls["C-9007"].ResourceCounters.failedResources')"
+
 # ---- Formats -------------------------------------------------------------
 scan framework fixture --policy-dir $POLICY $APP --format sarif \
     >"$tmp/out.sarif"
@@ -140,6 +154,21 @@ check "exception passes resource" "w/exceptions" "$(query "$tmp/ex.json" \
     '[c.status.subStatus | some r in input.results; r.resourceID == "/v1/kube-system/Pod/agent"; some c in r.controls; c.controlID == "C-9001"][0]')"
 check "expired exception ignored" failed "$(query "$tmp/ex.json" \
     'input.summaryDetails.controls["C-9002"].status')"
+printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    kubescape.io/skip-controls: "C-9002"\nspec:\n  hostPID: true\n  containers: [{name: c, image: x}]\n' |
+    "$REGOLITH" scan control C-9002 --policy-dir $POLICY - --format json \
+    >"$tmp/inline.json" 2>/dev/null
+check "inline exception" "w/exceptions" "$(query "$tmp/inline.json" \
+    'input.summaryDetails.controls["C-9002"].statusInfo.subStatus')"
+printf '{"settings": {"postureControlInputs": {"allowedHostPidPods": ["web", "debugger"]}}}' \
+    >"$tmp/config.json"
+scan control C-9002 --policy-dir $POLICY $APP --format json \
+    --controls-config "$tmp/config.json" >"$tmp/cfg.json"
+check "controls config replaces inputs" passed "$(query "$tmp/cfg.json" \
+    'input.summaryDetails.controls["C-9002"].status')"
+echo '{"settings": {}}' >"$tmp/badconfig.json"
+scan control C-9002 --policy-dir $POLICY $APP \
+    --controls-config "$tmp/badconfig.json" >/dev/null
+check "invalid controls config exit" 2 $?
 scan framework nosuch --policy-dir $POLICY $APP >/dev/null
 check "unknown framework exit" 2 $?
 check "unknown framework message" 1 "$(grep -c "framework 'nosuch' not found" \

@@ -12,10 +12,10 @@
 #include "tests/unit/bctx_double.h"
 #include "tests/unit/bvalues.h"
 
-/* Inputs per builtin; enough to reach the error paths of each parser
- * in well under a second. */
+/* Inputs per builtin.  They reach the error paths of each parser in
+ * well under a second. */
 #define FUZZ_ROUNDS 2000
-/* Longest generated input. */
+/* Maximum length of a generated input. */
 #define FUZZ_LEN_MAX 96
 
 static rg_bctx ctx;

@@ -5,6 +5,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "runtime/builtins/strbuf.h"
 #include "tests/unit/bctx_double.h"
 #include "tests/unit/bvalues.h"
 
@@ -172,6 +173,44 @@ START_TEST(queries_should_follow_document_rules)
 }
 END_TEST
 
+START_TEST(fragment_spreads_should_stay_linear)
+{
+    const char *sch = "type Query { a: Int, q: Query }";
+    rg_strbuf b;
+    rg_strbuf_init(&b, ctx.arena);
+    rg_strbuf_adds(&b, "{ ...F0 }");
+    for (int i = 0; i < 60; i++)
+        rg_strbuf_printf(&b, " fragment F%d on Query { a q { ...F%d } "
+                         "q { ...F%d } }", i, i + 1, i + 1);
+    rg_strbuf_adds(&b, " fragment F60 on Query { a }");
+    ck_assert_str_eq(call("graphql.is_valid", 2, S(b.data), S(sch)), "true");
+    ck_assert_str_eq(call("graphql.parse", 2,
+                          S("{ ...A } fragment A on Query { ...B } "
+                            "fragment B on Query { ...A }"), S(sch)),
+                     "graphql.parse: Cannot spread fragment \"A\" within "
+                     "itself in GraphQL string at location 1:61");
+}
+END_TEST
+
+START_TEST(directives_should_check_arguments)
+{
+    const char *sch = "type Query { a: Int }";
+    ck_assert_str_eq(call("graphql.is_valid", 2,
+                          S("query ($s: Boolean!) { a @skip(if: $s) "
+                            "a @include(if: true) }"), S(sch)), "true");
+    ck_assert_str_eq(call("graphql.parse", 2, S("{ a @include }"), S(sch)),
+                     "graphql.parse: Directive \"@include\" argument "
+                     "\"if\" of type \"Boolean!\" is required, but it was "
+                     "not provided in GraphQL string at location 1:5");
+    ck_assert_str_eq(call("graphql.parse", 2,
+                          S("{ a @skip(if: true, x: 1) }"), S(sch)),
+                     "graphql.parse: Unknown argument \"x\" on directive "
+                     "\"@skip\" in GraphQL string at location 1:21");
+    ck_assert_str_eq(call("graphql.is_valid", 2,
+                          S("{ a @skip(if: \"yes\") }"), S(sch)), "false");
+}
+END_TEST
+
 static Suite *graphql_suite(void)
 {
     Suite *s = suite_create("graphql");
@@ -183,6 +222,8 @@ static Suite *graphql_suite(void)
     tcase_add_test(tc, schema_is_valid_should_apply_checks);
     tcase_add_test(tc, queries_should_validate_against_schema);
     tcase_add_test(tc, queries_should_follow_document_rules);
+    tcase_add_test(tc, fragment_spreads_should_stay_linear);
+    tcase_add_test(tc, directives_should_check_arguments);
     suite_add_tcase(s, tc);
     return s;
 }

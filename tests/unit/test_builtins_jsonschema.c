@@ -4,6 +4,7 @@
  * descriptions.
  */
 #include <check.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tests/unit/bctx_double.h"
@@ -129,6 +130,26 @@ START_TEST(match_schema_should_apply_keywords)
 }
 END_TEST
 
+START_TEST(match_schema_should_bound_exponential_schemas)
+{
+    /* Each definition tries the next one twice, 40 levels deep. */
+    char schema[8192];
+    size_t n = (size_t)snprintf(schema, sizeof schema,
+                                "{\"$ref\": \"#/definitions/d0\", "
+                                "\"definitions\": {");
+    for (int i = 0; i < 40; i++)
+        n += (size_t)snprintf(schema + n, sizeof schema - n,
+                              "\"d%d\": {\"anyOf\": [{\"$ref\": "
+                              "\"#/definitions/d%d\"}, {\"$ref\": "
+                              "\"#/definitions/d%d\"}]}, ", i, i + 1, i + 1);
+    snprintf(schema + n, sizeof schema - n,
+             "\"d40\": {\"type\": \"string\"}}}");
+    const char *r = match("1", schema);
+    ck_assert_ptr_nonnull(strstr(r, "\"type\": \"internal\""));
+    ck_assert(strncmp(r, "[false, ", 8) == 0);
+}
+END_TEST
+
 static Suite *jsonschema_suite(void)
 {
     Suite *s = suite_create("jsonschema");
@@ -137,6 +158,7 @@ static Suite *jsonschema_suite(void)
     tcase_add_test(tc, verify_schema_should_check_keywords);
     tcase_add_test(tc, match_schema_should_report_errors);
     tcase_add_test(tc, match_schema_should_apply_keywords);
+    tcase_add_test(tc, match_schema_should_bound_exponential_schemas);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -220,6 +220,25 @@ START_TEST(exceptions_should_match_designators)
 }
 END_TEST
 
+START_TEST(exceptions_should_read_inline_annotations)
+{
+    rg_arena *a = rg_arena_new(0);
+    const rg_value *pod = json(a, "{\"metadata\": {\"annotations\": "
+                                  "{\"kubescape.io/skip-controls\": "
+                                  "\"C-0001, c-0017 ,C-0020\"}}}");
+    ck_assert(rg_exceptions_inline(pod, "C-0017", time(NULL)));
+    ck_assert(rg_exceptions_inline(pod, "C-0001", time(NULL)));
+    ck_assert(!rg_exceptions_inline(pod, "C-001", time(NULL)));
+    const rg_value *old = json(a, "{\"metadata\": {\"annotations\": "
+                                  "{\"kubescape.io/skip-controls\": "
+                                  "\"C-0017\", \"kubescape.io/skip-expiry\":"
+                                  " \"2001-01-01T00:00:00Z\"}}}");
+    ck_assert(!rg_exceptions_inline(old, "C-0017", time(NULL)));
+    ck_assert(!rg_exceptions_inline(json(a, "{}"), "C-0017", time(NULL)));
+    rg_arena_free(a);
+}
+END_TEST
+
 static Suite *results_suite(void)
 {
     Suite *s = suite_create("results");
@@ -231,6 +250,7 @@ static Suite *results_suite(void)
     tcase_add_test(tc, score_should_follow_kubescape_formulas);
     tcase_add_test(tc, score_should_turn_review_failures_skipped);
     tcase_add_test(tc, exceptions_should_match_designators);
+    tcase_add_test(tc, exceptions_should_read_inline_annotations);
     suite_add_tcase(s, tc);
     return s;
 }
