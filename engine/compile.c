@@ -17,10 +17,15 @@ typedef struct job {
     rg_rule *first;
 } job;
 
+/* First block of a proc's arena: a one-line rule's lowered form and
+ * bytecode fit in 2 KiB (measured), so a module of many small rules
+ * costs half of the arena's default block per rule. */
+#define PROC_ARENA_FIRST_BLOCK 2048
+
 static rg_proc *compile_link(void *ctx, rg_errors *errs)
 {
     job *j = ctx;
-    rg_arena *arena = rg_arena_new(0);
+    rg_arena *arena = rg_arena_new(PROC_ARENA_FIRST_BLOCK);
     rg_xproc *xp = rg_lower_rule(j->engine, j->module, j->link, j->first,
                                  j->node, arena, errs);
     rg_proc *p = xp ? rg_plan(j->engine, xp, arena, errs) : NULL;
