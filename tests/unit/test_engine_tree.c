@@ -1,7 +1,8 @@
 /*
  * Unit tests for the rule tree (engine/tree.c) of a package with many
  * rules: every rule is found after the build, children are sorted by
- * name, and the tree's memory grows linearly with the number of rules.
+ * name, the tree's memory grows linearly with the number of rules, and
+ * a compiled one-line rule keeps only its bytecode.
  */
 #include <check.h>
 #include <stdio.h>
@@ -19,6 +20,11 @@
 #define TREE_BYTES_PER_RULE 1536
 
 /* "package big" and one line "rN := N" per rule; returns owned text. */
+/* Bytes of compiled procs allowed per one-line rule: its bytecode and
+ * constant take a few hundred; keeping the lowered form alongside
+ * took more than 2 KiB. */
+#define PROC_BYTES_PER_RULE 1024
+
 static char *many_rules_module(size_t *len)
 {
     char *src = malloc((size_t)MANY_RULES * 32 + 32);
@@ -77,6 +83,22 @@ START_TEST(tree_should_grow_linearly)
 }
 END_TEST
 
+START_TEST(procs_should_keep_only_bytecode)
+{
+    rg_errors errs;
+    rg_errors_init(&errs);
+    rg_engine *e = compiled_engine(&errs);
+    size_t bytes = 0;
+    for (size_t i = 0; i < e->nowned; i++)
+        bytes += rg_arena_bytes(e->owned[i]->arena);
+    ck_assert_uint_eq(e->nowned, MANY_RULES);
+    ck_assert_msg(bytes < (size_t)MANY_RULES * PROC_BYTES_PER_RULE,
+                  "procs hold %zu bytes", bytes);
+    rg_engine_free(e);
+    rg_errors_free(&errs);
+}
+END_TEST
+
 START_TEST(tree_should_evaluate_last_rule)
 {
     rg_errors errs;
@@ -103,6 +125,7 @@ static Suite *tree_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, tree_should_find_every_rule);
     tcase_add_test(tc, tree_should_grow_linearly);
+    tcase_add_test(tc, procs_should_keep_only_bytecode);
     tcase_add_test(tc, tree_should_evaluate_last_rule);
     suite_add_tcase(s, tc);
     return s;
