@@ -124,7 +124,7 @@ static void evaluate_input(rg_scan *scan, const rg_scan_options *opts,
         return;
     }
     rg_rule_run run = {scan->results, c, rule->name, &opts->namespaces,
-                       input, NULL};
+                       input, NULL, scan->store};
     if (opts->eval == NULL) {
         rg_verdict_skip_all(&run, "no Rego engine in this build");
         return;
