@@ -41,8 +41,8 @@ deny contains msga if {
     }
 }
 
-# The policies are those prepared in deny (namespace, policy types and
-# pod selector), so that no call hashes a whole NetworkPolicy or workload.
+# The policies are those prepared once in deny: namespace, policy types
+# and pod selector of each NetworkPolicy.
 covered(policies, namespace, labels, direction) if {
     some policy in policies
     policy.namespace == namespace

@@ -37,9 +37,8 @@ deny contains msga if {
     }
 }
 
-# The pod's securityContext and annotations are passed in place of the
-# pod, so that each call hashes only them (calls are memoized by their
-# arguments).
+# pod_context and annotations are the pod's securityContext and
+# annotations.
 hardened(pod_context, _, container) if {
     some field in ["seccompProfile", "appArmorProfile", "seLinuxOptions"]
     some context in [pod_context, object.get(container, "securityContext", {})]

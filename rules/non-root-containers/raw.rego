@@ -34,8 +34,7 @@ deny contains msga if {
     }
 }
 
-# pod_context is the pod's securityContext, passed in place of the pod so
-# that each call hashes only it (calls are memoized by their arguments).
+# pod_context is the pod's securityContext.
 runs_as_non_root(pod_context, container) if {
     effective_setting(pod_context, container, "runAsNonRoot") == true
 }
