@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Buckets of a new table; it doubles when it holds more than two
+/* Buckets of a new table; it doubles when it contains more than two
  * entries per bucket, so chains stay short for any number of rules. */
 #define CACHE_BUCKETS 4096
 

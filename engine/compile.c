@@ -31,7 +31,7 @@ static void *dup_table(rg_arena *a, const void *src, size_t n, size_t size)
     return p;
 }
 
-/* Move proc p out of its build arena, which also holds the lowered
+/* Move proc p out of its build arena, which also contains the lowered
  * form and the planner's scratch, into an arena holding only what the
  * VM reads; frees the build arena.  Returns the new proc. */
 static rg_proc *compact_proc(const rg_proc *p)
