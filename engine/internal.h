@@ -152,6 +152,13 @@ void rg_engine_release_procs(rg_engine *engine);
 uint64_t rg_engine_clock_ns(void);
 /* engine/api.c: a deep copy of v living in arena. */
 const rg_value *rg_engine_copy_value(rg_arena *arena, const rg_value *v);
+/* engine/api.c: v with every value that lives in one of the arenas of
+ * the NULL-terminated list from rebuilt in arena; any other value (from
+ * the input, the engine's data or a rule's constants) is shared with
+ * everything it contains, as an older value never points into a newer
+ * arena.  Borrows from. */
+const rg_value *rg_engine_copy_from(rg_arena *arena, const rg_value *v,
+                                    const rg_arena *const *from);
 
 /* engine/recursion.c: report rules that reach themselves; 0 or -1. */
 int rg_recursion_check(rg_engine *engine, rg_errors *errs);

@@ -156,7 +156,14 @@ void rg_query_free(rg_query *query);
 /* Evaluate with input (borrowed; NULL = no input).  Returns owned,
  * or NULL with errors, even when no row satisfies the query (an empty
  * result).  In strict mode an evaluation error comes with the rows
- * gathered before it: the result is returned and errs is filled. */
+ * gathered before it: the result is returned and errs is filled.
+ *
+ * Lifetime: what the evaluation builds is copied into the result, but
+ * values taken unchanged from the input, the engine's data or the
+ * rules' constants are shared, not copied: a result may point into
+ * them.  Keep the input and the engine alive, and add no module or
+ * builtin to the engine (which recompiles its rules), for as long as
+ * the result is used.  The query itself may be freed first. */
 rg_result *rg_query_eval(rg_query *query, const rg_value *input,
                          rg_errors *errs);
 void rg_result_free(rg_result *result);
@@ -181,9 +188,12 @@ const rg_value *rg_result_expression(const rg_result *result, size_t row,
 char *rg_result_json(const rg_result *result, int indent);
 
 /* Evaluate a ref such as "data.armo_builtins.deny" with input: *out is
- * its value (living in arena) or NULL when undefined.  The engine keeps
- * the last few refs prepared, so evaluating one ref per resource
- * compiles it once. */
+ * its value or NULL when undefined.  What the evaluation built is
+ * copied once, into arena; values from the input, the engine's data
+ * and the rules' constants are shared, so *out may point into them
+ * and the rg_query_eval lifetime rule applies.  The engine keeps the
+ * last few refs prepared, so evaluating one ref per resource compiles
+ * it once. */
 int rg_engine_eval_ref(rg_engine *engine, const char *ref,
                        const rg_value *input, rg_arena *arena,
                        const rg_value **out, rg_errors *errs);
