@@ -6,6 +6,7 @@
 #include "engine/vm.h"
 #include "engine/xform.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -36,6 +37,9 @@ rg_engine *rg_engine_new(const rg_options *opts)
         rg_options_init(&e->opts);
     e->arena = rg_arena_new(0);
     e->data = rg_builder_finish(rg_object_builder(e->arena, 0));
+    e->opts.runtime = e->opts.runtime ?
+        rg_value_copy(e->arena, e->opts.runtime) :
+        rg_builder_finish(rg_object_builder(e->arena, 0));
     return e;
 }
 
@@ -100,10 +104,26 @@ int rg_engine_add_module(rg_engine *e, const char *file, const char *src,
 
 /* ---- Base data ---------------------------------------------------------- */
 
-/* A deep copy of v in arena. */
-static const rg_value *copy_value(rg_arena *a, const rg_value *v)
+/* Return whether copy_value must rebuild v: always for a deep copy
+ * (from is NULL), otherwise when one of the from arenas contains v. */
+static bool must_copy(const rg_value *v, const rg_arena *const *from)
 {
-    size_t n;
+    if (from == NULL)
+        return true;
+    for (size_t i = 0; from[i]; i++)
+        if (rg_arena_contains(from[i], v))
+            return true;
+    return false;
+}
+
+/* Copy v into a, rebuilding the values must_copy selects.  Any other
+ * value is shared together with everything it contains. */
+static const rg_value *copy_value(rg_arena *a, const rg_value *v,
+                                  const rg_arena *const *from)
+{
+    if (!must_copy(v, from))
+        return v;
+    size_t n = 0;
     switch (rg_value_kind(v)) {
     case RG_NULL:
     case RG_BOOLEAN:
@@ -118,20 +138,22 @@ static const rg_value *copy_value(rg_arena *a, const rg_value *v)
         n = rg_len(v);
         const rg_value **items = rg_arena_alloc(a, (n + 1) * sizeof *items);
         for (size_t i = 0; i < n; i++)
-            items[i] = copy_value(a, rg_array_at(v, i));
+            items[i] = copy_value(a, rg_array_at(v, i), from);
         return rg_array(a, items, n);
     }
     case RG_SET: {
-        rg_builder *b = rg_set_builder(a, rg_len(v));
-        for (size_t i = 0; i < rg_len(v); i++)
-            rg_builder_add(b, copy_value(a, rg_set_at(v, i)));
+        n = rg_len(v);
+        rg_builder *b = rg_set_builder(a, n);
+        for (size_t i = 0; i < n; i++)
+            rg_builder_add(b, copy_value(a, rg_set_at(v, i), from));
         return rg_builder_finish(b);
     }
     case RG_OBJECT: {
-        rg_builder *b = rg_object_builder(a, rg_len(v));
-        for (size_t i = 0; i < rg_len(v); i++)
-            rg_builder_put(b, copy_value(a, rg_object_key_at(v, i)),
-                           copy_value(a, rg_object_value_at(v, i)));
+        n = rg_len(v);
+        rg_builder *b = rg_object_builder(a, n);
+        for (size_t i = 0; i < n; i++)
+            rg_builder_put(b, copy_value(a, rg_object_key_at(v, i), from),
+                           copy_value(a, rg_object_value_at(v, i), from));
         return rg_builder_finish(b);
     }
     }
@@ -140,7 +162,14 @@ static const rg_value *copy_value(rg_arena *a, const rg_value *v)
 
 const rg_value *rg_engine_copy_value(rg_arena *arena, const rg_value *v)
 {
-    return copy_value(arena, v);
+    return copy_value(arena, v, NULL);
+}
+
+const rg_value *rg_engine_copy_from(rg_arena *arena, const rg_value *v,
+                                    const rg_arena *const *from)
+{
+    assert(from != NULL);
+    return copy_value(arena, v, from);
 }
 
 /* Split a slash-separated path into an array of string keys. */
@@ -174,7 +203,7 @@ int rg_engine_set_data(rg_engine *e, const char *path,
      * must not grow the engine's arena. */
     if (now && rg_value_equal(now, value))
         return 0;
-    const rg_value *copy = copy_value(e->arena, value);
+    const rg_value *copy = copy_value(e->arena, value, NULL);
     if (rg_len(keys) == 0 && rg_value_kind(copy) != RG_OBJECT) {
         rg_errors_add(errs, "rego_compile_error", NULL, 0, 0,
                       "the root of data must be an object, got %s",

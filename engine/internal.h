@@ -129,8 +129,11 @@ struct rg_engine {
     uint64_t generation;            /* counts compilations of the tree */
     rg_arena *tree_arena;           /* rebuilt by each compile */
     rg_node *root;
-    rg_node **nodes;                /* by id */
+    rg_node **nodes;                /* by id, in tree_arena */
     uint32_t nnodes;
+    uint32_t cap_nodes;             /* room in nodes */
+    struct rg_tree_index *tree_index; /* (parent, name) -> child while
+                                       rg_tree_build runs; else NULL */
     char tree_digest[65];           /* SHA-256 (hex) of the rule tree */
     struct rg_query *refs[RG_ENGINE_REF_QUERIES]; /* rg_engine_eval_ref's
                                        prepared queries, newest first */
@@ -149,6 +152,13 @@ void rg_engine_release_procs(rg_engine *engine);
 uint64_t rg_engine_clock_ns(void);
 /* engine/api.c: a deep copy of v living in arena. */
 const rg_value *rg_engine_copy_value(rg_arena *arena, const rg_value *v);
+/* engine/api.c: v with every value that lives in one of the arenas of
+ * the NULL-terminated list from rebuilt in arena; any other value (from
+ * the input, the engine's data or a rule's constants) is shared with
+ * everything it contains, as an older value never points into a newer
+ * arena.  Borrows from. */
+const rg_value *rg_engine_copy_from(rg_arena *arena, const rg_value *v,
+                                    const rg_arena *const *from);
 
 /* engine/recursion.c: report rules that reach themselves; 0 or -1. */
 int rg_recursion_check(rg_engine *engine, rg_errors *errs);

@@ -135,7 +135,18 @@ static rg_result *result_new(const rg_query *q)
     return r;
 }
 
-static void copy_rows(rg_result *r, const rg_vm *vm)
+/* Copy one value of a finished evaluation into arena.  Values in the
+ * evaluation's arena or the query's (constants, freed with the query)
+ * are rebuilt.  Values from the input, the engine's data and the rules'
+ * constants are shared. */
+static const rg_value *copy_out(rg_arena *arena, const rg_vm *vm,
+                                const rg_query *q, const rg_value *v)
+{
+    const rg_arena *from[] = {vm->arena, q->arena, NULL};
+    return rg_engine_copy_from(arena, v, from);
+}
+
+static void copy_rows(rg_result *r, const rg_vm *vm, const rg_query *q)
 {
     const rg_proc *p = vm->query;
     r->nrows = vm->nrows;
@@ -148,39 +159,63 @@ static void copy_rows(rg_result *r, const rg_vm *vm)
         dst->exprs = rg_arena_calloc(r->arena, p->nexprs + 1,
                                      sizeof *dst->exprs);
         for (uint32_t k = 0; k < p->nbind; k++)
-            dst->binds[k] = rg_engine_copy_value(r->arena, src->binds[k]);
+            dst->binds[k] = copy_out(r->arena, vm, q, src->binds[k]);
         for (uint32_t k = 0; k < p->nexprs; k++)
-            dst->exprs[k] = rg_engine_copy_value(r->arena, src->exprs[k]);
+            dst->exprs[k] = copy_out(r->arena, vm, q, src->exprs[k]);
     }
+}
+
+/* Run q on input in vm, which the caller releases with vm_done.
+ * Return whether the evaluation has a result (rows, possibly none)
+ * rather than only errors. */
+static bool vm_eval(rg_vm *vm, rg_query *q, const rg_value *input,
+                    rg_errors *errs)
+{
+    rg_engine *e = q->engine;
+    vm_init(vm, q, input, errs);
+    uint64_t t0 = rg_engine_clock_ns();
+    rg_vm_run_proc(vm, q->proc, NULL, NULL);
+    e->stats.eval_ns += rg_engine_clock_ns() - t0;
+    e->stats.evaluations++;
+    e->stats.steps += vm->steps;
+    e->stats.builtin_calls += vm->builtin_calls;
+    return !vm->failed || vm->strict || vm->builtin_failed;
+}
+
+/* Release what vm_eval allocated, the evaluation's arena included. */
+static void vm_done(rg_vm *vm)
+{
+    free(vm->rows);
+    rg_vm_free_regs(vm);
+    rg_arena_free(vm->arena);
+}
+
+/* Return whether q was prepared for the engine's current rule tree.
+ * Add an error when it was not. */
+static bool query_current(const rg_query *q, rg_errors *errs)
+{
+    const rg_engine *e = q->engine;
+    if (e->compiled && q->generation == e->generation)
+        return true;
+    /* Node ids in the query's code belong to the old rule tree. */
+    rg_errors_add(errs, "rego_compile_error", NULL, 0, 0,
+                  "the engine's modules or builtins changed after the "
+                  "query was prepared: prepare it again");
+    return false;
 }
 
 rg_result *rg_query_eval(rg_query *q, const rg_value *input,
                          rg_errors *errs)
 {
-    rg_engine *e = q->engine;
-    if (!e->compiled || q->generation != e->generation) {
-        /* Node ids in the query's code belong to the old rule tree. */
-        rg_errors_add(errs, "rego_compile_error", NULL, 0, 0,
-                      "the engine's modules or builtins changed after the "
-                      "query was prepared: prepare it again");
+    if (!query_current(q, errs))
         return NULL;
-    }
     rg_vm vm;
-    vm_init(&vm, q, input, errs);
-    uint64_t t0 = rg_engine_clock_ns();
-    rg_vm_run_proc(&vm, q->proc, NULL, NULL);
-    e->stats.eval_ns += rg_engine_clock_ns() - t0;
-    e->stats.evaluations++;
-    e->stats.steps += vm.steps;
-    e->stats.builtin_calls += vm.builtin_calls;
     rg_result *r = NULL;
-    if (!vm.failed || vm.strict || vm.builtin_failed) {
+    if (vm_eval(&vm, q, input, errs)) {
         r = result_new(q);
-        copy_rows(r, &vm);
+        copy_rows(r, &vm, q);
     }
-    free(vm.rows);
-    rg_vm_free_regs(&vm);
-    rg_arena_free(vm.arena);
+    vm_done(&vm);
     return r;
 }
 
@@ -371,10 +406,14 @@ int rg_engine_eval_ref(rg_engine *e, const char *ref, const rg_value *input,
     rg_query *q = ref_query(e, ref, errs);
     if (q == NULL)
         return -1;
-    rg_result *r = rg_query_eval(q, input, errs);
-    int rc = r ? 0 : -1;
-    if (r && r->nrows > 0 && r->nexprs > 0)
-        *out = rg_engine_copy_value(arena, r->rows[0].exprs[0]);
-    rg_result_free(r);
+    if (!query_current(q, errs))
+        return -1;
+    /* The value goes straight from the evaluation's arena into the
+     * caller's: no intermediate rg_result. */
+    rg_vm vm;
+    int rc = vm_eval(&vm, q, input, errs) ? 0 : -1;
+    if (rc == 0 && vm.nrows > 0 && q->proc->nexprs > 0)
+        *out = copy_out(arena, &vm, q, vm.rows[0].exprs[0]);
+    vm_done(&vm);
     return rc;
 }

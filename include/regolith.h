@@ -65,6 +65,21 @@ typedef enum rg_dialect {
 typedef void (*rg_print_fn)(void *user, const char *file, int line,
                             const char *message);
 
+/* Kinds of event an evaluation sends to the trace hook. */
+typedef enum rg_trace_kind {
+    RG_TRACE_NOTE,      /* trace(note): message is the note (OPA shows it
+                           under "opa eval --explain notes") */
+    RG_TRACE_TEST_CASE  /* internal.test_case(parts): message is the
+                           parts in Rego text; opa test uses it to name
+                           the cases of a test rule with a key */
+} rg_trace_kind;
+
+/* Receives a trace event: its kind, the call's file and line, and the
+ * message, borrowed until the call returns. */
+typedef void (*rg_trace_fn)(void *user, rg_trace_kind kind,
+                            const char *file, int line,
+                            const char *message);
+
 typedef struct rg_options {
     rg_dialect dialect;
     bool strict_builtin_errors;  /* a failing builtin stops the query */
@@ -80,6 +95,13 @@ typedef struct rg_options {
     rg_cache *cache;             /* borrowed; NULL = compile every time */
     rg_print_fn print;           /* NULL = print() writes to stderr */
     void *print_user;
+    rg_trace_fn trace;           /* NULL = trace events are dropped, as
+                                    OPA drops them with no tracer */
+    void *trace_user;
+    const rg_value *runtime;     /* what opa.runtime() returns; borrowed,
+                                    rg_engine_new copies it.  NULL = an
+                                    empty object, as an embedded OPA
+                                    with no runtime configuration */
 } rg_options;
 
 /* Fill opts with the defaults: v1, non-strict, no limits, no cache. */
@@ -134,7 +156,14 @@ void rg_query_free(rg_query *query);
 /* Evaluate with input (borrowed; NULL = no input).  Returns owned,
  * or NULL with errors, even when no row satisfies the query (an empty
  * result).  In strict mode an evaluation error comes with the rows
- * gathered before it: the result is returned and errs is filled. */
+ * gathered before it: the result is returned and errs is filled.
+ *
+ * Lifetime: what the evaluation builds is copied into the result, but
+ * values taken unchanged from the input, the engine's data or the
+ * rules' constants are shared, not copied: a result may point into
+ * them.  Keep the input and the engine alive, and add no module or
+ * builtin to the engine (which recompiles its rules), for as long as
+ * the result is used.  The query itself may be freed first. */
 rg_result *rg_query_eval(rg_query *query, const rg_value *input,
                          rg_errors *errs);
 void rg_result_free(rg_result *result);
@@ -159,9 +188,12 @@ const rg_value *rg_result_expression(const rg_result *result, size_t row,
 char *rg_result_json(const rg_result *result, int indent);
 
 /* Evaluate a ref such as "data.armo_builtins.deny" with input: *out is
- * its value (living in arena) or NULL when undefined.  The engine keeps
- * the last few refs prepared, so evaluating one ref per resource
- * compiles it once. */
+ * its value or NULL when undefined.  What the evaluation built is
+ * copied once, into arena; values from the input, the engine's data
+ * and the rules' constants are shared, so *out may point into them
+ * and the rg_query_eval lifetime rule applies.  The engine keeps the
+ * last few refs prepared, so evaluating one ref per resource compiles
+ * it once. */
 int rg_engine_eval_ref(rg_engine *engine, const char *ref,
                        const rg_value *input, rg_arena *arena,
                        const rg_value **out, rg_errors *errs);

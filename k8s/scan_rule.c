@@ -207,10 +207,9 @@ void rg_scan_rule(rg_scan *scan, const rg_scan_options *opts, uint32_t c,
                   const rg_policy_rule *rule)
 {
     rg_match_input *mi = rg_match_select(&scan->match, rule);
-    size_t limit = opts->large_cluster_size ? opts->large_cluster_size
-                                            : RG_SCAN_LARGE_CLUSTER_SIZE;
+    size_t limit = opts->large_cluster_size;
     bool whole = scan->results->controls[c].control->whole_cluster;
-    if (rg_store_count(scan->store) > limit && !whole)
+    if (limit > 0 && rg_store_count(scan->store) > limit && !whole)
         evaluate_scopes(scan, opts, c, rule, mi);
     else
         evaluate_input(scan, opts, c, rule, mi,

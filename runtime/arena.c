@@ -191,6 +191,17 @@ void rg_arena_on_clear(rg_arena *a, void (*fn)(void *), void *data)
     a->cleanups = c;
 }
 
+bool rg_arena_contains(const rg_arena *a, const void *p)
+{
+    uintptr_t at = (uintptr_t)p;
+    for (const block *b = a->head; b; b = b->next) {
+        uintptr_t start = (uintptr_t)b->data;
+        if (at >= start && at < start + b->used)
+            return true;
+    }
+    return false;
+}
+
 size_t rg_arena_bytes(const rg_arena *a)
 {
     return a->bytes;

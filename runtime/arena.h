@@ -51,6 +51,10 @@ char *rg_arena_printf(rg_arena *arena, const char *fmt, ...) RG_PRINTF(2, 3);
 /* Register fn(data) to run when the arena is cleared or freed. */
 void rg_arena_on_clear(rg_arena *arena, void (*fn)(void *), void *data);
 
+/* Return whether p points into memory the arena has handed out (the
+ * used part of any block).  Borrows both.  Costs one test per block. */
+bool rg_arena_contains(const rg_arena *arena, const void *p);
+
 /* Bytes of the blocks the arena holds now (its footprint, not the sum of
  * requests). */
 size_t rg_arena_bytes(const rg_arena *arena);
