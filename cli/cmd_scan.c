@@ -46,7 +46,15 @@ static void usage(FILE *out)
         "[PATH... | -]\n\n"
         "Scans Kubernetes manifests (files, folders of .yaml/.yml/.json, "
         "or - for\nstandard input) against the controls of the policy "
-        "library.\n\noptions:\n"
+        "library.\n\n"
+        "Every Kubernetes object of every file is scanned.  Its resource ID "
+        "is\nKubescape's file-scan ID, path=<hash>/api=<group>/<version>/"
+        "<namespace>/\n<kind>/<name>, where <hash> is the FNV-1a hash of "
+        "the file's path\nrelative to the scanned folder (standard input "
+        "is hashed as <stdin>),\nso one object in two files is scanned "
+        "twice.  When one file defines\nthe same resource twice, the later "
+        "definition is scanned and the\nearlier one is listed as a "
+        "duplicate (with -v).\n\noptions:\n"
         "  --format pretty|json|sarif|junit  report format (default "
         "pretty)\n"
         "  --output FILE                     write the report to FILE\n"
@@ -352,9 +360,9 @@ static int thresholds(const scan_args *a, const rg_scan *scan)
     return crossed;
 }
 
-/* Print notes, warnings and errors to stderr.  Documents skipped as
- * duplicates are listed only with verbose, since copies of one manifest
- * in several folders produce hundreds of them. */
+/* Print notes, warnings and errors to stderr.  Documents replaced by a
+ * later one with the same resource ID are listed only with verbose, as
+ * generated manifests often repeat a resource. */
 static void print_problems(const rg_scan *scan, bool verbose)
 {
     const rg_manifest_summary *s = &scan->inputs;

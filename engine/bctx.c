@@ -91,6 +91,27 @@ void rg_bctx_print(rg_bctx *ctx, const char *text, size_t len)
         fprintf(stderr, "%s\n", s);
 }
 
+rg_bstatus rg_bctx_halt(rg_bctx *ctx, const char *code, const char *fmt,
+                        ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    rg_vm_error(ctx->vm, code, ctx->loc, "%s", msg);
+    return RG_BUILTIN_ERROR;
+}
+
+void rg_bctx_trace(rg_bctx *ctx, int kind, const char *text)
+{
+    const rg_options *o = &ctx->vm->engine->opts;
+    if (o->trace)
+        o->trace(o->trace_user, (rg_trace_kind)kind,
+                 ctx->loc ? ctx->loc->file : NULL,
+                 ctx->loc ? (int)ctx->loc->line : 0, text);
+}
+
 rg_bstatus rg_vm_call_builtin(rg_vm *vm, const rg_builtin_def *def,
                               const rg_value *const *args, uint32_t n,
                               const rg_loc *loc, const rg_value **out)

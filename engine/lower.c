@@ -140,19 +140,17 @@ static rg_import *find_import(const lowerer *L, const char *name)
     for (uint32_t i = 0; i < L->module->import_count; i++) {
         rg_import *im = L->module->imports[i];
         const rg_term *p = im->path;
-        if (p->kind != RG_TERM_REF || p->u.ref.count < 2) {
-            if (p->kind == RG_TERM_VAR && im->alias &&
-                strcmp(im->alias, name) == 0)
-                return im;
+        if (p->kind != RG_TERM_REF || p->u.ref.count == 0)
             continue;
-        }
         const rg_term *h = p->u.ref.parts[0];
         if (h->kind != RG_TERM_VAR || (strcmp(h->u.var.name, "data") &&
                                        strcmp(h->u.var.name, "input")))
             continue;
         const char *alias = im->alias;
         const rg_term *last = p->u.ref.parts[p->u.ref.count - 1];
-        if (alias == NULL && last->kind == RG_TERM_STRING)
+        /* "import input as req": the whole document under an alias. */
+        if (alias == NULL && p->u.ref.count > 1 &&
+            last->kind == RG_TERM_STRING)
             alias = last->u.string.bytes;
         if (alias && strcmp(alias, name) == 0)
             return im;

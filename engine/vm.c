@@ -9,6 +9,7 @@
  * Errors return RG_RUN_ERR, which unwinds everything.
  */
 #include "engine/vm.h"
+#include "engine/builtins_internal.h"
 
 #include <assert.h>
 #include <pthread.h>
@@ -344,56 +345,48 @@ static int record_row(rg_vm *vm, rg_frame *f)
     return RG_RUN_CONT;
 }
 
-/* The text print() and template strings show for an operand collected
- * as a set: "<undefined>" when empty, a string as is, else the value's
- * Rego text. */
-static void append_part(rg_buf *out, const rg_value *set)
+/* The print hook's side of the shared formatting: one call per line. */
+typedef struct print_sink {
+    const rg_options *opts;
+    const rg_loc *loc;
+} print_sink;
+
+static bool print_line(void *user, const char *text, size_t len)
 {
-    if (rg_value_kind(set) == RG_STRING) {
-        rg_buf_append(out, rg_string_bytes(set), rg_string_len(set));
-        return;
-    }
-    if (rg_len(set) == 0) {
-        rg_buf_puts(out, "<undefined>");
-        return;
-    }
-    const rg_value *v = rg_set_at(set, 0);
-    if (rg_value_kind(v) == RG_STRING)
-        rg_buf_append(out, rg_string_bytes(v), rg_string_len(v));
+    RG_UNUSED(len);
+    const print_sink *sink = user;
+    if (sink->opts->print)
+        sink->opts->print(sink->opts->print_user, sink->loc->file,
+                          (int)sink->loc->line, text);
     else
-        rg_value_write_rego(out, v);
+        fprintf(stderr, "%s\n", text);
+    return true;
 }
 
+/* Operands are collected as sets (or are constant strings), so the
+ * shared formatting never finds an illegal one. */
 static void print_values(rg_vm *vm, rg_frame *f, const rg_insn *in,
                          uint32_t pc)
 {
-    rg_buf out;
-    rg_buf_init(&out);
-    for (uint32_t i = 0; i < in->b; i++) {
-        if (i)
-            rg_buf_putc(&out, ' ');
-        append_part(&out, f->regs[in->a + i]);
-    }
-    const rg_loc *loc = &f->proc->locs[pc];
-    const rg_options *o = &vm->engine->opts;
-    if (o->print)
-        o->print(o->print_user, loc->file, (int)loc->line,
-                 rg_buf_cstr(&out));
-    else
-        fprintf(stderr, "%s\n", rg_buf_cstr(&out));
-    rg_buf_free(&out);
+    print_sink sink = {&vm->engine->opts, &f->proc->locs[pc]};
+    const rg_value *bad = NULL;
+    bool ok = rg_internal_format(f->regs + in->a, in->b, " ", print_line,
+                                 &sink, &bad);
+    assert(ok);
+    RG_UNUSED(ok);
 }
 
+/* NULL after an error: a part with several values. */
 static const rg_value *template_text(rg_vm *vm, rg_frame *f,
-                                     const rg_insn *in)
+                                     const rg_insn *in, uint32_t pc)
 {
-    rg_buf out;
-    rg_buf_init(&out);
-    for (uint32_t i = 0; i < in->c; i++)
-        append_part(&out, f->regs[in->b + i]);
-    const char *text = rg_buf_cstr(&out);
-    const rg_value *s = rg_string(vm->arena, text, out.len);
-    rg_buf_free(&out);
+    const rg_value *bad = NULL;
+    const rg_value *s = rg_internal_template(vm->arena, f->regs + in->b,
+                                             in->c, &bad);
+    assert(bad == NULL);
+    if (s == NULL)
+        rg_vm_error(vm, "eval_conflict_error", &f->proc->locs[pc], "%s",
+                    RG_INTERNAL_TEMPLATE_CONFLICT);
     return s;
 }
 
@@ -563,7 +556,9 @@ int rg_vm_exec(rg_vm *vm, rg_frame *f, uint32_t pc)
             print_values(vm, f, in, pc);
             break;
         case RG_OP_TEMPLATE:
-            R[in->a] = template_text(vm, f, in);
+            R[in->a] = template_text(vm, f, in, pc);
+            if (R[in->a] == NULL)
+                return RG_RUN_ERR;
             break;
         case RG_OP__COUNT:
             return RG_RUN_ERR;

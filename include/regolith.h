@@ -65,6 +65,21 @@ typedef enum rg_dialect {
 typedef void (*rg_print_fn)(void *user, const char *file, int line,
                             const char *message);
 
+/* Kinds of event an evaluation sends to the trace hook. */
+typedef enum rg_trace_kind {
+    RG_TRACE_NOTE,      /* trace(note): message is the note (OPA shows it
+                           under "opa eval --explain notes") */
+    RG_TRACE_TEST_CASE  /* internal.test_case(parts): message is the
+                           parts in Rego text; opa test uses it to name
+                           the cases of a test rule with a key */
+} rg_trace_kind;
+
+/* Receives a trace event: its kind, the call's file and line, and the
+ * message, borrowed until the call returns. */
+typedef void (*rg_trace_fn)(void *user, rg_trace_kind kind,
+                            const char *file, int line,
+                            const char *message);
+
 typedef struct rg_options {
     rg_dialect dialect;
     bool strict_builtin_errors;  /* a failing builtin stops the query */
@@ -80,6 +95,9 @@ typedef struct rg_options {
     rg_cache *cache;             /* borrowed; NULL = compile every time */
     rg_print_fn print;           /* NULL = print() writes to stderr */
     void *print_user;
+    rg_trace_fn trace;           /* NULL = trace events are dropped, as
+                                    OPA drops them with no tracer */
+    void *trace_user;
 } rg_options;
 
 /* Fill opts with the defaults: v1, non-strict, no limits, no cache. */

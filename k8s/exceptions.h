@@ -32,7 +32,9 @@ typedef struct rg_exception_target {
     const char *rule;
     const char *resource_id;
     const rg_value *object;     /* may be NULL */
-    const char *path;           /* source file, or NULL */
+    const char *path;           /* source path relative to the scanned
+                                   folder (Kubescape's sourcePath), or
+                                   NULL */
 } rg_exception_target;
 
 /* Parse policies from JSON value json (an array, or one policy).  now is

@@ -77,6 +77,23 @@ typedef struct ctx {
     size_t len;
 } ctx;
 
+/* A resource ID met twice: in one file, or in two files with the same
+ * path relative to their scanned folders.  Kubescape keeps resources in
+ * a map by ID, so the later document replaces the earlier one, and so
+ * does this scan.  The earlier document is the one reported as skipped. */
+static void replace_duplicate(ctx *c, const rg_k8s_resource *prior,
+                              const rg_value *obj, const rg_store_origin *o)
+{
+    c->sum->duplicates++;
+    char *reason = rg_arena_printf(rg_store_arena(c->store),
+                                   "resource %s is defined again at %s:%d, "
+                                   "and the later definition is scanned",
+                                   prior->id, c->path, o->line);
+    skip(c->sum, rg_store_source(c->store, prior->source), prior->line,
+         reason)->duplicate = true;
+    rg_store_replace(c->store, prior, obj, o);
+}
+
 static void add_resource(ctx *c, const rg_value *obj,
                          const rg_store_origin *o)
 {
@@ -93,13 +110,7 @@ static void add_resource(ctx *c, const rg_value *obj,
         c->sum->resources++;
         return;
     }
-    c->sum->duplicates++;
-    char *reason = rg_arena_printf(rg_store_arena(c->store),
-                                   "resource %s already read from %s:%d",
-                                   prior->id,
-                                   rg_store_source(c->store, prior->source),
-                                   prior->line);
-    skip(c->sum, c->path, line, reason)->duplicate = true;
+    replace_duplicate(c, prior, obj, o);
 }
 
 /* "*List" kinds with an items array. */
@@ -167,9 +178,11 @@ static void warn(void *user, const char *file, int line, int col,
 }
 
 int rg_manifest_load_text(rg_store *store, rg_manifest_summary *sum,
-                          const char *path, const char *text, size_t len)
+                          const char *path, const char *id_path,
+                          const char *text, size_t len)
 {
-    ctx c = {store, sum, path, rg_store_add_source(store, path), text, len};
+    ctx c = {store, sum, path, rg_store_add_source(store, path, id_path),
+             text, len};
     sum->files++;
     rg_yaml_options opts = {path, rg_store_keys(store), false, warn, sum};
     size_t errors = sum->errors.count;

@@ -29,3 +29,28 @@ const char *rg_rid_format(rg_arena *arena, const char *api_version,
                            namespace_ ? namespace_ : "", kind ? kind : "",
                            name ? name : "");
 }
+
+uint32_t rg_rid_path_hash(const char *path)
+{
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        h ^= *p;
+        h *= 16777619u;
+    }
+    return h;
+}
+
+const char *rg_rid_file_format(rg_arena *arena, uint32_t path_hash,
+                               const char *plain_id)
+{
+    return rg_arena_printf(arena, "path=%u/api=%s", (unsigned)path_hash,
+                           plain_id);
+}
+
+const char *rg_rid_plain(const char *id)
+{
+    if (strncmp(id, "path=", 5) != 0)
+        return id;
+    const char *api = strstr(id, "/api=");
+    return api ? api + 5 : id;
+}

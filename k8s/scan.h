@@ -49,12 +49,15 @@ typedef struct rg_scan_options {
     rg_scan_progress_fn progress;
     void *progress_user;
     size_t large_cluster_size;  /* above this many resources rules run
-                                   per namespace; 0: the default */
+                                   per namespace; 0: never */
 } rg_scan_options;
 
-/* Kubescape's default large-cluster threshold: with more resources than
- * this, each rule is evaluated per namespace (with the cluster-scoped
- * resources added) instead of on the whole cluster at once. */
+/* Kubescape's large-cluster threshold, for callers that want its
+ * behaviour: with more resources than this, Kubescape evaluates each rule
+ * per namespace (with the cluster-scoped resources added) instead of on
+ * the whole input at once.  Regolith does so only when asked, because
+ * splitting repeats every namespace-less object in each namespace's input
+ * and can change verdicts of rules that join across namespaces. */
 #define RG_SCAN_LARGE_CLUSTER_SIZE 2500
 
 /* An object the scan made that is not in the store (an RBAC subject

@@ -16,7 +16,7 @@ static const rg_value *object_of(const rg_scan *scan, const char *id,
 {
     const rg_k8s_resource *r = rg_store_find(scan->store, id);
     if (r != NULL) {
-        *path = rg_store_source(scan->store, r->source);
+        *path = rg_store_source_id_path(scan->store, r->source);
         return r->object;
     }
     uint32_t at;

@@ -35,9 +35,10 @@ static size_t estimate(const rg_walk_list *walk, char **stdin_text,
     return total;
 }
 
-static void load_one(rg_scan *scan, const char *path, char *stdin_text,
-                     size_t stdin_len)
+static void load_one(rg_scan *scan, const rg_walk_file *file,
+                     char *stdin_text, size_t stdin_len)
 {
+    const char *path = file->path;
     bool is_stdin = strcmp(path, "-") == 0;
     size_t len = stdin_len;
     char *text = is_stdin ? stdin_text
@@ -47,7 +48,8 @@ static void load_one(rg_scan *scan, const char *path, char *stdin_text,
         return;
     }
     rg_manifest_load_text(scan->store, &scan->inputs,
-                          is_stdin ? "<stdin>" : path, text, len);
+                          is_stdin ? "<stdin>" : path, file->id_path, text,
+                          len);
     if (!is_stdin)
         free(text);
 }
@@ -64,7 +66,7 @@ void rg_scan_load(rg_scan *scan, const rg_scan_options *opts)
     scan->store = rg_store_new(estimate(&scan->walk, &stdin_text,
                                         &stdin_len));
     for (size_t i = 0; i < scan->walk.count; i++)
-        load_one(scan, scan->walk.files[i].path, stdin_text, stdin_len);
+        load_one(scan, &scan->walk.files[i], stdin_text, stdin_len);
     free(stdin_text);
     rg_store_index(scan->store);
     rg_match_init(&scan->match, scan->store);

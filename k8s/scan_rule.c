@@ -124,7 +124,7 @@ static void evaluate_input(rg_scan *scan, const rg_scan_options *opts,
         return;
     }
     rg_rule_run run = {scan->results, c, rule->name, &opts->namespaces,
-                       input, NULL};
+                       input, NULL, scan->store};
     if (opts->eval == NULL) {
         rg_verdict_skip_all(&run, "no Rego engine in this build");
         return;
@@ -198,10 +198,9 @@ void rg_scan_rule(rg_scan *scan, const rg_scan_options *opts, uint32_t c,
                   const rg_policy_rule *rule)
 {
     rg_match_input *mi = rg_match_select(&scan->match, rule);
-    size_t limit = opts->large_cluster_size ? opts->large_cluster_size
-                                            : RG_SCAN_LARGE_CLUSTER_SIZE;
+    size_t limit = opts->large_cluster_size;
     bool whole = scan->results->controls[c].control->whole_cluster;
-    if (rg_store_count(scan->store) > limit && !whole)
+    if (limit > 0 && rg_store_count(scan->store) > limit && !whole)
         evaluate_scopes(scan, opts, c, rule, mi);
     else
         evaluate_input(scan, opts, c, rule, mi,

@@ -22,7 +22,10 @@
 #include "runtime/value.h"
 
 typedef struct rg_k8s_resource {
-    const char *id;             /* group/version/namespace/kind/name */
+    const char *id;             /* "path=<hash>/api=" + plain_id for a
+                                   resource read from a file, else
+                                   plain_id (k8s/rid.h) */
+    const char *plain_id;       /* group/version/namespace/kind/name */
     const char *api_version;
     const char *group;          /* "" for the core group */
     const char *version;
@@ -80,10 +83,16 @@ rg_arena *rg_store_arena(rg_store *store);
  * each distinct key is stored once.  Lives in store. */
 struct rg_intern *rg_store_keys(rg_store *store);
 
-/* Record a source file name (copied).  Returns its index. */
-uint32_t rg_store_add_source(rg_store *store, const char *path);
+/* Record a source file name (copied).  Its resources get file-scan IDs
+ * hashing id_path (k8s/rid.h), or plain IDs when id_path is NULL.
+ * Returns its index. */
+uint32_t rg_store_add_source(rg_store *store, const char *path,
+                             const char *id_path);
 /* The name of source file i.  Lives in store. */
 const char *rg_store_source(const rg_store *store, uint32_t i);
+/* The path source file i's resource IDs hash (Kubescape's sourcePath),
+ * or its name when it has plain IDs.  Lives in store. */
+const char *rg_store_source_id_path(const rg_store *store, uint32_t i);
 size_t rg_store_source_count(const rg_store *store);
 
 /* Add object (an object value with string apiVersion and kind, living in
@@ -93,6 +102,12 @@ size_t rg_store_source_count(const rg_store *store);
 const rg_k8s_resource *rg_store_add(rg_store *store, const rg_value *object,
                                     const rg_store_origin *origin,
                                     const rg_k8s_resource **existing);
+
+/* Replace the object and origin of resource r (returned by rg_store_add
+ * as existing) with object, which has the same ID, keeping r's position.
+ * Call before rg_store_index. */
+void rg_store_replace(rg_store *store, const rg_k8s_resource *r,
+                      const rg_value *object, const rg_store_origin *origin);
 
 size_t rg_store_count(const rg_store *store);
 const rg_k8s_resource *rg_store_at(const rg_store *store, size_t i);
@@ -104,6 +119,25 @@ const rg_k8s_resource *rg_store_find(const rg_store *store, const char *id);
 void rg_store_index(rg_store *store);
 size_t rg_store_group_count(const rg_store *store);
 const rg_store_group *rg_store_group_at(const rg_store *store, size_t i);
+
+/* The stored resource that obj (an object in a rule's input or output)
+ * stands for, or NULL: the resource whose object is obj itself, else one
+ * whose plain ID is plain_id, preferring one equal to obj.  Rules see
+ * objects without their file, so this is how a result finds its file-scan
+ * ID.  Call after rg_store_index. */
+const rg_k8s_resource *rg_store_resolve(const rg_store *store,
+                                        const rg_value *obj,
+                                        const char *plain_id);
+
+/* The first resource with plain ID plain_id, in the order added, or
+ * NULL.  Call after rg_store_index. */
+const rg_k8s_resource *rg_store_find_plain(const rg_store *store,
+                                           const char *plain_id);
+
+/* The resource after r with the same plain ID (the same object in
+ * another file), or NULL.  Call after rg_store_index. */
+const rg_k8s_resource *rg_store_next_same_plain(const rg_store *store,
+                                                const rg_k8s_resource *r);
 
 void rg_store_stats_get(const rg_store *store, rg_store_stats *out);
 

@@ -62,24 +62,32 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static const char *plain_id(rg_arena *arena, const rg_value *obj)
+/* The ID of a single object: its stored resource's ID when store has
+ * it, else the plain ID built from its fields. */
+static const char *single_id(rg_arena *arena, const rg_store *store,
+                             const rg_value *obj)
 {
     const rg_value *meta = field(obj, "metadata");
     const char *name = str_field(meta, "name");
-    return rg_rid_format(arena, str_field(obj, "apiVersion"),
-                         obj_namespace(obj), str_field(obj, "kind"),
-                         name ? name : str_field(obj, "name"));
+    const char *plain = rg_rid_format(arena, str_field(obj, "apiVersion"),
+                                      obj_namespace(obj),
+                                      str_field(obj, "kind"),
+                                      name ? name : str_field(obj, "name"));
+    const rg_k8s_resource *r = store ? rg_store_resolve(store, obj, plain)
+                                     : NULL;
+    return r ? r->id : plain;
 }
 
-const char *rg_verdict_object_id(rg_arena *arena, const rg_value *obj)
+const char *rg_verdict_object_id(rg_arena *arena, const rg_store *store,
+                                 const rg_value *obj)
 {
     const rg_value *rel = field(obj, "relatedObjects");
     if (rel == NULL || rg_value_kind(rel) != RG_ARRAY)
-        return plain_id(arena, obj);
+        return single_id(arena, store, obj);
     size_t n = rg_len(rel);
     const char **parts = rg_arena_alloc(arena, (n + 1) * sizeof *parts);
     for (size_t i = 0; i < n; i++)
-        parts[i] = plain_id(arena, rg_array_at(rel, i));
+        parts[i] = single_id(arena, store, rg_array_at(rel, i));
     const char *av = str_field(obj, "apiVersion");
     const char *name = str_field(obj, "name");
     const char *kind = str_field(obj, "kind");
@@ -239,15 +247,11 @@ static rg_arena *scratch_of(const rg_rule_run *run)
     return run->scratch ? run->scratch : run->results->arena;
 }
 
-static void fail_object(const rg_rule_run *run, const rg_value *obj,
-                        const rg_value *r)
+/* Record that the resource with ID id fails with response r. */
+static void fail_id(const rg_rule_run *run, const char *id,
+                    const rg_value *r)
 {
     rg_results *res = run->results;
-    if (obj == NULL || rg_value_kind(obj) != RG_OBJECT)
-        return;
-    if (rg_verdict_ns_skipped(run->filter, obj_namespace(obj)))
-        return;
-    const char *id = rg_verdict_object_id(scratch_of(run), obj);
     rg_rule_verdict *rv = rg_results_rule(res, run->control, id, run->rule);
     rg_results_raise(rv, RG_STATUS_FAILED);
     if (rv->message == NULL && str_field(r, "alertMessage"))
@@ -257,11 +261,38 @@ static void fail_object(const rg_rule_run *run, const rg_value *obj,
     for (size_t i = 0; rel && rg_value_kind(rel) == RG_ARRAY &&
                        i < rg_len(rel); i++) {
         const rg_value *ro = rg_array_at(rel, i);
-        const char *rid = rg_verdict_object_id(scratch_of(run),
+        const char *rid = rg_verdict_object_id(scratch_of(run), run->store,
                                                field(ro, "object"));
         rg_results_add_related(res, rv, rid);
         add_paths(res, rv, rid, ro);
     }
+}
+
+/* Fail the copies of resource r in other files whose objects equal r's.
+ * A rule cannot tell equal objects apart, and its responses for them
+ * are equal, so the response set keeps one: every copy fails with it. */
+static void fail_copies(const rg_rule_run *run, const rg_k8s_resource *r,
+                        const rg_value *resp)
+{
+    const rg_k8s_resource *o = rg_store_find_plain(run->store, r->plain_id);
+    for (; o != NULL; o = rg_store_next_same_plain(run->store, o))
+        if (o != r && rg_value_equal(o->object, r->object))
+            fail_id(run, o->id, resp);
+}
+
+static void fail_object(const rg_rule_run *run, const rg_value *obj,
+                        const rg_value *r)
+{
+    if (obj == NULL || rg_value_kind(obj) != RG_OBJECT)
+        return;
+    if (rg_verdict_ns_skipped(run->filter, obj_namespace(obj)))
+        return;
+    const char *id = rg_verdict_object_id(scratch_of(run), run->store, obj);
+    fail_id(run, id, r);
+    const rg_k8s_resource *stored = run->store ? rg_store_find(run->store, id)
+                                               : NULL;
+    if (stored != NULL)
+        fail_copies(run, stored, r);
 }
 
 static void apply_response(const rg_rule_run *run, const rg_value *r)
@@ -288,7 +319,7 @@ static void settle_tested(const rg_rule_run *run, rg_status status,
         const rg_value *obj = rg_array_at(run->tested, i);
         if (rg_verdict_ns_skipped(run->filter, obj_namespace(obj)))
             continue;
-        const char *id = rg_verdict_object_id(scratch_of(run), obj);
+        const char *id = rg_verdict_object_id(scratch_of(run), run->store, obj);
         rg_rule_verdict *rv = rg_results_rule(res, run->control, id,
                                               run->rule);
         if (rv->status != RG_STATUS_FAILED && status == RG_STATUS_SKIPPED) {

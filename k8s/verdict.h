@@ -12,6 +12,7 @@
 #define RG_K8S_VERDICT_H
 
 #include "k8s/result.h"
+#include "k8s/store.h"
 
 typedef struct rg_ns_filter {
     rg_strlist include;         /* when not empty, only these */
@@ -21,12 +22,14 @@ typedef struct rg_ns_filter {
 /* true when the filter drops namespace ns ("" is never dropped). */
 bool rg_verdict_ns_skipped(const rg_ns_filter *filter, const char *ns);
 
-/* The resource ID of an object in a rule's input or response: Kubescape's
- * group/version/namespace/kind/name, or for an aggregated subject (an
- * object with relatedObjects) the IDs of the related objects and the
- * subject's apiVersion/namespace/kind/name, sorted and joined with "/".
- * Lives in arena. */
-const char *rg_verdict_object_id(rg_arena *arena, const rg_value *obj);
+/* The resource ID of an object in a rule's input or response: the ID of
+ * the resource of store it stands for (rg_store_resolve), else Kubescape's
+ * group/version/namespace/kind/name; or for an aggregated subject (an
+ * object with relatedObjects) the IDs of the related objects, found the
+ * same way, and the subject's apiVersion/namespace/kind/name, sorted and
+ * joined with "/".  store may be NULL.  Lives in arena. */
+const char *rg_verdict_object_id(rg_arena *arena, const rg_store *store,
+                                 const rg_value *obj);
 
 typedef struct rg_rule_run {
     rg_results *results;
@@ -37,6 +40,8 @@ typedef struct rg_rule_run {
                                    the input, or the filter's output */
     rg_arena *scratch;          /* for IDs while applying; NULL: the
                                    results' arena */
+    const rg_store *store;      /* resources the IDs name; NULL: plain
+                                   IDs */
 } rg_rule_run;
 
 /* Apply the package document doc of one evaluation.  Returns 0, or -1

@@ -4,6 +4,7 @@
  */
 #include "k8s/walk.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -45,7 +46,9 @@ static void add_file(rg_walk_list *list, const char *path, off_t size)
 {
     rg_grow((void **)&list->files, &list->cap, list->count + 1,
             sizeof *list->files);
-    list->files[list->count++].path = rg_xstrdup(path);
+    rg_walk_file *f = &list->files[list->count++];
+    f->path = rg_xstrdup(path);
+    f->id_path = f->path;
     if (size > 0)
         list->total_bytes += (uint64_t)size;
 }
@@ -175,10 +178,38 @@ static int walk_dir(rg_walk_list *list, const char *root, const char *dir,
     return rc;
 }
 
+/* The name a file named directly on the command line is hashed as. */
+static const char *single_file_id_path(const char *path)
+{
+    size_t n = strlen(path);
+    bool yaml = (n >= 5 && strcmp(path + n - 5, ".yaml") == 0) ||
+                (n >= 4 && strcmp(path + n - 4, ".yml") == 0);
+    if (!yaml)
+        return ".";
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Point the id_path of files [first, count) after the directory prefix
+ * dir of their paths.
+ * NOTE: Kubescape hashes the path relative to the git repository root
+ * when the folder is inside a repository with a remote; this does not. */
+static void set_relative_id_paths(rg_walk_list *list, size_t first,
+                                  const char *dir)
+{
+    size_t n = strlen(dir);
+    size_t skip = n > 0 && dir[n - 1] == '/' ? n : n + 1;
+    for (size_t i = first; i < list->count; i++) {
+        assert(strlen(list->files[i].path) >= skip);
+        list->files[i].id_path = list->files[i].path + skip;
+    }
+}
+
 int rg_walk_add(rg_walk_list *list, const char *path, rg_errors *errs)
 {
     if (strcmp(path, "-") == 0) {
         add_file(list, path, 0);
+        list->files[list->count - 1].id_path = "<stdin>";
         return 0;
     }
     struct stat st;
@@ -189,6 +220,8 @@ int rg_walk_add(rg_walk_list *list, const char *path, rg_errors *errs)
     }
     if (!S_ISDIR(st.st_mode)) {
         add_file(list, path, st.st_size);
+        rg_walk_file *f = &list->files[list->count - 1];
+        f->id_path = single_file_id_path(f->path);
         return 0;
     }
     char *root = realpath(path, NULL);
@@ -197,7 +230,9 @@ int rg_walk_add(rg_walk_list *list, const char *path, rg_errors *errs)
                       strerror(errno));
         return -1;
     }
+    size_t first = list->count;
     int rc = walk_dir(list, root, path, 0, errs);
+    set_relative_id_paths(list, first, path);
     free(root);
     return rc;
 }

@@ -22,6 +22,8 @@
 /* One file to read; path "-" is standard input. */
 typedef struct rg_walk_file {
     char *path;         /* owned by the list */
+    const char *id_path;/* the path Kubescape hashes into resource IDs,
+                           borrowed from path or static (rg_walk_add) */
 } rg_walk_file;
 
 /* An entry seen but not read, with the reason. */
@@ -47,7 +49,14 @@ typedef struct rg_walk_list {
 void rg_walk_init(rg_walk_list *list);
 void rg_walk_free(rg_walk_list *list);
 
-/* Add the files under path (a file, a directory or "-") to list.  A path
+/* Add the files under path (a file, a directory or "-") to list.  Each
+ * file's id_path is what Kubescape's file scan hashes into resource IDs
+ * when the path is not in a git repository: the path relative to the
+ * scanned directory; for a file named directly, its base name when it
+ * ends in .yaml or .yml and "." otherwise (Kubescape takes the file's
+ * directory as the root only for YAML names); for "-", "<stdin>", a
+ * fixed name of this scanner's choosing, because Kubescape copies
+ * standard input to a temporary file with a random name.  A path
  * that does not exist or cannot be read is reported in errs with the
  * system's reason and the walk goes on; returns -1 when anything was
  * reported, else 0. */

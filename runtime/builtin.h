@@ -70,6 +70,18 @@ void rg_bctx_memo_put(rg_bctx *ctx, const rg_value *key,
 /* Print output of print(): the VM sends it to its configured sink. */
 void rg_bctx_print(rg_bctx *ctx, const char *text, size_t len);
 
+/* Record an error that stops the query whether or not strict errors
+ * are on, as OPA's halting errors do (eval_internal_error,
+ * eval_conflict_error); the message gets no "NAME: " prefix.  Returns
+ * RG_BUILTIN_ERROR. */
+rg_bstatus rg_bctx_halt(rg_bctx *ctx, const char *code,
+                        const char *fmt, ...) RG_PRINTF(3, 4);
+
+/* Send a trace event to the engine's trace hook (rg_options.trace);
+ * kind is an rg_trace_kind of include/regolith.h, text is borrowed.
+ * Without a hook the event is dropped. */
+void rg_bctx_trace(rg_bctx *ctx, int kind, const char *text);
+
 /* ---- Registry ----------------------------------------------------------- */
 
 /* The builtin named name with the given arity, or NULL. */

@@ -12,6 +12,8 @@ check:check"
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"
 command -v cc >/dev/null 2>&1 || missing="$missing gcc make"
+# Some command-line tests compare JSON documents with python3's json module.
+command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 for pair in $wanted; do
     module=${pair%%:*}
     package=${pair#*:}

@@ -10,10 +10,22 @@ package armo_builtins
 import rego.v1
 
 deny contains msga if {
+    # [null, namespace, name] of each ServiceAccount that disables
+    # automounting: a pod template inherits that when its own setting is
+    # unset, i.e. null in the lookup key below.
+    inherited := {[null, namespace_of(account), account.metadata.name] |
+        some account in input
+        account.kind == "ServiceAccount"
+        account.automountServiceAccountToken == false
+    }
     some obj in input
     pod := pod_template(obj)
     not pod.spec.automountServiceAccountToken == false
-    not service_account_disables_automount(obj, pod)
+    not [
+        object.get(pod.spec, "automountServiceAccountToken", null),
+        object.get(obj.metadata, "namespace", "default"),
+        object.get(pod.spec, "serviceAccountName", "default"),
+    ] in inherited
     path := sprintf("%s.automountServiceAccountToken", [pod.path])
     msga := {
         "alertMessage": sprintf("%s %s mounts a service account token",
@@ -26,16 +38,6 @@ deny contains msga if {
         "fixPaths": [{"path": path, "value": "false"}],
         "alertObject": {"k8sApiObjects": [obj]},
     }
-}
-
-service_account_disables_automount(obj, pod) if {
-    object.get(pod.spec, "automountServiceAccountToken", null) == null
-    name := object.get(pod.spec, "serviceAccountName", "default")
-    some account in input
-    account.kind == "ServiceAccount"
-    account.metadata.name == name
-    namespace_of(account) == namespace_of(obj)
-    account.automountServiceAccountToken == false
 }
 
 namespace_of(obj) := namespace if {

@@ -12,19 +12,29 @@ package armo_builtins
 import rego.v1
 
 deny contains msga if {
-    some service in input
-    service.kind == "Service"
-    service.spec.type in {"NodePort", "LoadBalancer"}
-    some obj in input
-    pod := pod_template(obj)
-    namespace_of(obj) == namespace_of(service)
-    images := [path |
-        some c in containers(pod)
-        dashboard_image(c.container.image)
-        path := sprintf("%s.image", [c.path])
+    exposed := [service |
+        some service in input
+        service.kind == "Service"
+        service.spec.type in {"NodePort", "LoadBalancer"}
     ]
-    count(images) > 0
-    selects(service.spec.selector, object.get(pod.metadata, "labels", {}))
+    count(exposed) > 0
+    dashboards := [{"object": obj, "pod": pod, "images": images} |
+        some obj in input
+        pod := pod_template(obj)
+        images := [path |
+            some c in containers(pod)
+            dashboard_image(c.container.image)
+            path := sprintf("%s.image", [c.path])
+        ]
+        count(images) > 0
+    ]
+    some service in exposed
+    some dashboard in dashboards
+    obj := dashboard.object
+    images := dashboard.images
+    namespace_of(obj) == namespace_of(service)
+    selects(service.spec.selector,
+        object.get(dashboard.pod.metadata, "labels", {}))
     msga := {
         "alertMessage": sprintf("Service %s exposes the Kubernetes dashboard of %s %s",
             [service.metadata.name, obj.kind, obj.metadata.name]),

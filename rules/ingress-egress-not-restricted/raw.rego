@@ -11,11 +11,21 @@ package armo_builtins
 import rego.v1
 
 deny contains msga if {
+    policies := [{
+        "namespace": namespace_of(policy),
+        "types": policy_types(policy),
+        "selector": object.get(policy.spec, "podSelector", {}),
+    } |
+        some policy in input
+        policy.kind == "NetworkPolicy"
+    ]
     some obj in input
     pod := pod_template(obj)
+    namespace := object.get(obj.metadata, "namespace", "default")
+    labels := object.get(pod.metadata, "labels", {})
     missing := [direction |
         some direction in ["Ingress", "Egress"]
-        not covered(obj, pod, direction)
+        not covered(policies, namespace, labels, direction)
     ]
     count(missing) > 0
     msga := {
@@ -31,13 +41,13 @@ deny contains msga if {
     }
 }
 
-covered(obj, pod, direction) if {
-    some policy in input
-    policy.kind == "NetworkPolicy"
-    namespace_of(policy) == namespace_of(obj)
-    direction in policy_types(policy)
-    selects(object.get(policy.spec, "podSelector", {}),
-        object.get(pod.metadata, "labels", {}))
+# The policies are those prepared once in deny: namespace, policy types
+# and pod selector of each NetworkPolicy.
+covered(policies, namespace, labels, direction) if {
+    some policy in policies
+    policy.namespace == namespace
+    direction in policy.types
+    selects(policy.selector, labels)
 }
 
 policy_types(policy) := types if {

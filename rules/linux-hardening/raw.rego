@@ -13,9 +13,11 @@ import rego.v1
 deny contains msga if {
     some obj in input
     pod := pod_template(obj)
+    pod_context := object.get(pod.spec, "securityContext", {})
+    annotations := object.get(pod.metadata, "annotations", {})
     fixes := [fix |
         some c in containers(pod)
-        not hardened(pod, c.container)
+        not hardened(pod_context, annotations, c.container)
         fix := {
             "path": sprintf("%s.securityContext.seccompProfile.type", [c.path]),
             "value": "RuntimeDefault",
@@ -35,22 +37,20 @@ deny contains msga if {
     }
 }
 
-hardened(pod, container) if {
+# pod_context and annotations are the pod's securityContext and
+# annotations.
+hardened(pod_context, _, container) if {
     some field in ["seccompProfile", "appArmorProfile", "seLinuxOptions"]
-    some context in [
-        object.get(pod.spec, "securityContext", {}),
-        object.get(container, "securityContext", {}),
-    ]
+    some context in [pod_context, object.get(container, "securityContext", {})]
     context[field]
 }
 
-hardened(pod, container) if {
-    annotations := object.get(pod.metadata, "annotations", {})
+hardened(_, annotations, container) if {
     key := sprintf("container.apparmor.security.beta.kubernetes.io/%s", [container.name])
     annotations[key]
 }
 
-hardened(_, container) if {
+hardened(_, _, container) if {
     count(container.securityContext.capabilities.drop) > 0
 }
 

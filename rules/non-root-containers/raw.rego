@@ -11,9 +11,10 @@ import rego.v1
 deny contains msga if {
     some obj in input
     pod := pod_template(obj)
+    pod_context := object.get(pod.spec, "securityContext", {})
     fixes := [fix |
         some c in containers(pod)
-        not runs_as_non_root(pod, c)
+        not runs_as_non_root(pod_context, c.container)
         fix := {
             "path": sprintf("%s.securityContext.runAsNonRoot", [c.path]),
             "value": "true",
@@ -33,19 +34,20 @@ deny contains msga if {
     }
 }
 
-runs_as_non_root(pod, c) if {
-    effective_setting(pod, c, "runAsNonRoot") == true
+# pod_context is the pod's securityContext.
+runs_as_non_root(pod_context, container) if {
+    effective_setting(pod_context, container, "runAsNonRoot") == true
 }
 
-runs_as_non_root(pod, c) if {
-    effective_setting(pod, c, "runAsUser") > 0
+runs_as_non_root(pod_context, container) if {
+    effective_setting(pod_context, container, "runAsUser") > 0
 }
 
 # The container's value of a securityContext field, else the pod's.
-effective_setting(pod, c, field) := value if {
-    value := c.container.securityContext[field]
+effective_setting(pod_context, container, field) := value if {
+    value := container.securityContext[field]
 } else := value if {
-    value := pod.spec.securityContext[field]
+    value := pod_context[field]
 }
 
 # The pod template of a workload: its spec and metadata, and the paths that

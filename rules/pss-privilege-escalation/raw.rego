@@ -12,7 +12,7 @@ import rego.v1
 deny contains msga if {
     some obj in input
     pod := pod_template(obj)
-    not is_windows(pod)
+    not is_windows(pod.spec.os)
     bad := [c |
         some c in containers(pod)
         not c.container.securityContext.allowPrivilegeEscalation == false
@@ -88,6 +88,6 @@ containers(pod) := [entry |
 
 # Windows pods are exempt from this check, as in the Pod Security
 # Admission controller since Kubernetes 1.25: the field has no effect there.
-is_windows(pod) if {
-    pod.spec.os.name == "windows"
+is_windows(os) if {
+    os.name == "windows"
 }

@@ -10,15 +10,16 @@ import rego.v1
 deny contains msga if {
     some obj in input
     pod := pod_template(obj)
-    not is_windows(pod)
+    not is_windows(pod.spec.os)
+    pod_containers := containers(pod)
     added := [path |
-        some c in containers(pod)
+        some c in pod_containers
         some i, capability in c.container.securityContext.capabilities.add
         capability != "NET_BIND_SERVICE"
         path := sprintf("%s.securityContext.capabilities.add[%d]", [c.path, i])
     ]
     drop_fixes := [fix |
-        some c in containers(pod)
+        some c in pod_containers
         drop := object.get(c.container, ["securityContext", "capabilities", "drop"], [])
         not "ALL" in drop
         fix := {
@@ -87,6 +88,6 @@ containers(pod) := [entry |
 
 # Windows pods are exempt from this check, as in the Pod Security
 # Admission controller since Kubernetes 1.25: the field has no effect there.
-is_windows(pod) if {
-    pod.spec.os.name == "windows"
+is_windows(os) if {
+    os.name == "windows"
 }

@@ -11,18 +11,19 @@ import rego.v1
 deny contains msga if {
     some obj in input
     pod := pod_template(obj)
-    not is_windows(pod)
+    not is_windows(pod.spec.os)
+    pod_containers := containers(pod)
     pod_type := object.get(pod.spec, ["securityContext", "seccompProfile", "type"], null)
     explicit_bad := [c.path |
-        some c in containers(pod)
+        some c in pod_containers
         profile := c.container.securityContext.seccompProfile.type
         not allowed_type(profile)
     ]
     unset := [c.path |
-        some c in containers(pod)
+        some c in pod_containers
         object.get(c.container, ["securityContext", "seccompProfile", "type"], null) == null
     ]
-    pod_fix := pod_level_fix(pod, pod_type, unset)
+    pod_fix := pod_level_fix(pod.path, pod_type, unset)
     count(pod_fix) + count(explicit_bad) > 0
     pod_review := [path |
         pod_type != null
@@ -55,10 +56,10 @@ allowed_type(profile) if {
 
 # The pod-level fix: needed when the pod sets a forbidden type, or when it
 # sets none and some container sets none either.
-pod_level_fix(pod, pod_type, unset) := [fix] if {
+pod_level_fix(pod_path, pod_type, unset) := [fix] if {
     needs_pod_level_fix(pod_type, unset)
     fix := {
-        "path": sprintf("%s.securityContext.seccompProfile.type", [pod.path]),
+        "path": sprintf("%s.securityContext.seccompProfile.type", [pod_path]),
         "value": "RuntimeDefault",
     }
 } else := []
@@ -119,6 +120,6 @@ containers(pod) := [entry |
 
 # Windows pods are exempt from this check, as in the Pod Security
 # Admission controller since Kubernetes 1.25: the field has no effect there.
-is_windows(pod) if {
-    pod.spec.os.name == "windows"
+is_windows(os) if {
+    os.name == "windows"
 }

@@ -14,16 +14,17 @@ import rego.v1
 deny contains msga if {
     some obj in input
     pod := pod_template(obj)
+    pod_containers := containers(pod)
     pod_value := object.get(pod.spec, ["securityContext", "runAsNonRoot"], null)
     explicit_false := [c.path |
-        some c in containers(pod)
+        some c in pod_containers
         c.container.securityContext.runAsNonRoot == false
     ]
     unset := [c.path |
-        some c in containers(pod)
+        some c in pod_containers
         object.get(c.container, ["securityContext", "runAsNonRoot"], null) == null
     ]
-    pod_fix := pod_level_fix(pod, pod_value, unset)
+    pod_fix := pod_level_fix(pod.path, pod_value, unset)
     count(pod_fix) + count(explicit_false) > 0
     pod_review := [path |
         pod_value == false
@@ -49,10 +50,10 @@ deny contains msga if {
 
 # The pod-level fix: needed when the pod sets false, or when it sets nothing
 # and some container sets nothing either.
-pod_level_fix(pod, pod_value, unset) := [fix] if {
+pod_level_fix(pod_path, pod_value, unset) := [fix] if {
     needs_pod_level_fix(pod_value, unset)
     fix := {
-        "path": sprintf("%s.securityContext.runAsNonRoot", [pod.path]),
+        "path": sprintf("%s.securityContext.runAsNonRoot", [pod_path]),
         "value": "true",
     }
 } else := []

@@ -13,19 +13,14 @@ package armo_builtins
 import rego.v1
 
 deny contains msga if {
+    roles := risky_roles(input)
     some binding in input
     binding.kind in {"RoleBinding", "ClusterRoleBinding"}
     kube_system_scope(binding)
-    some role in input
-    bound_role(binding, role)
-    rule_paths := [sprintf("rules[%d]", [i]) |
-        some i, rule in role.rules
-        grants(rule.apiGroups, {""})
-        grants(rule.resources, {"configmaps"})
-        grants(rule.verbs, {"update", "patch"})
-        names_coredns(rule)
-    ]
-    count(rule_paths) > 0
+    some entry in roles[binding_ref(
+        binding.kind, binding.metadata, binding.roleRef)]
+    role := entry.role
+    rule_paths := entry.paths
     subjects := [sprintf("subjects[%d]", [i]) | some i, _ in binding.subjects]
     msga := {
         "alertMessage": sprintf("%s %s lets its subjects %s through %s %s", [
@@ -49,20 +44,57 @@ deny contains msga if {
     }
 }
 
-# A ClusterRole can back either binding kind, but a Role can back only a
-# RoleBinding in its own namespace.
-bound_role(binding, role) if {
-    role.kind == "ClusterRole"
-    binding.roleRef.kind == "ClusterRole"
-    role.metadata.name == binding.roleRef.name
+# The paths of the rules that grant the permission.
+granting_rules(rules) := [sprintf("rules[%d]", [i]) |
+    some i, rule in rules
+    grants(rule.apiGroups, {""})
+    grants(rule.resources, {"configmaps"})
+    grants(rule.verbs, {"update", "patch"})
+    names_coredns(rule)
+]
+
+# The roles of objects that grant the permission, each with the paths of
+# its granting rules, grouped by the reference a binding uses for them:
+# ["ClusterRole", name] or ["Role", namespace, name].  Grouping sorts
+# [reference, position] pairs so that equal references are adjacent,
+# which keeps the join with the bindings linear.  A group holds several
+# roles when objects share one reference, such as a Role with no
+# namespace and a Role in "default" of the same name.
+risky_roles(objects) := {refs[start][0]: [entries[pair[1]] |
+    some pair in array.slice(refs, start, ends[g])
+] | some g, start in starts} if {
+    entries := [{"role": role, "paths": paths} |
+        some role in objects
+        role.kind in {"Role", "ClusterRole"}
+        paths := granting_rules(role.rules)
+        count(paths) > 0
+    ]
+    refs := sort([[role_ref(entry.role.kind, entry.role.metadata), i] |
+        some i, entry in entries
+    ])
+    starts := [i | some i, pair in refs; not refs[i - 1][0] == pair[0]]
+    ends := array.concat(array.slice(starts, 1, count(starts)), [count(refs)])
 }
 
-bound_role(binding, role) if {
-    role.kind == "Role"
-    binding.kind == "RoleBinding"
-    binding.roleRef.kind == "Role"
-    role.metadata.name == binding.roleRef.name
-    namespace_of(role) == namespace_of(binding)
+role_ref(kind, metadata) := ["ClusterRole", metadata.name] if {
+    kind == "ClusterRole"
+}
+
+role_ref(kind, metadata) := ["Role", namespace, metadata.name] if {
+    kind == "Role"
+    namespace := object.get(metadata, "namespace", "default")
+}
+
+# A ClusterRole can back either binding kind, but a Role can back only a
+# RoleBinding in its own namespace.
+binding_ref(_, _, ref) := ["ClusterRole", ref.name] if {
+    ref.kind == "ClusterRole"
+}
+
+binding_ref(kind, metadata, ref) := ["Role", namespace, ref.name] if {
+    kind == "RoleBinding"
+    ref.kind == "Role"
+    namespace := object.get(metadata, "namespace", "default")
 }
 
 namespace_of(obj) := namespace if {

@@ -9,6 +9,12 @@ SHARED=${SHARED:-$ROOT/../shared}
 [ -d "$SHARED" ] || SHARED=/work/shared
 POLICY=tests/fixtures/policy
 APP=tests/fixtures/scan
+# File-scan resource IDs are "path=<FNV-1a-32 of the path relative to
+# the scanned folder>/api=<group>/<version>/<namespace>/<kind>/<name>".
+APP_ID=path=2268462821/api=     # "app.yaml"
+SYS_ID=path=3198866325/api=     # "system.yaml"
+PODS_ID=path=1653635074/api=    # "pods.yaml"
+RBAC_ID=path=3665104994/api=    # "rbac.yaml"
 pass=0
 fail=0
 tmp=$(mktemp -d)
@@ -59,13 +65,13 @@ check "risk score" 68.25396825396825 \
 check "severity" Critical \
     "$(query "$J" 'input.summaryDetails.controls["C-9001"].severity')"
 check "resource source line" 18 \
-    "$(query "$J" '[r.source.line | some r in input.resources; r.resourceID == "/v1/shop/Pod/web"][0]')"
+    "$(query "$J" '[r.source.line | some r in input.resources; r.resourceID == "'"${APP_ID}"'/v1/shop/Pod/web"][0]')"
 check "fix path in results" "spec.template.spec.containers[0].securityContext.privileged" \
-    "$(query "$J" '[p.fixPath.path | some r in input.results; r.resourceID == "apps/v1/shop/Deployment/shop"; some c in r.controls; some rule in c.rules; some p in rule.paths; p.fixPath.path != ""][0]')"
+    "$(query "$J" '[p.fixPath.path | some r in input.results; r.resourceID == "'"${APP_ID}"'apps/v1/shop/Deployment/shop"; some c in r.controls; some rule in c.rules; some p in rule.paths; p.fixPath.path != ""][0]')"
 check "control configurations reported" debugger \
     "$(query "$J" '[k | some r in input.results; some c in r.controls; some rule in c.rules; some k in rule.controlConfigurations.allowedHostPidPods][0]')"
 check "yes is true under YAML 1.1" failed \
-    "$(query "$J" '[c.status.status | some r in input.results; r.resourceID == "/v1/kube-system/Pod/agent"; some c in r.controls; c.controlID == "C-9001"][0]')"
+    "$(query "$J" '[c.status.status | some r in input.results; r.resourceID == "'"${SYS_ID}"'/v1/kube-system/Pod/agent"; some c in r.controls; c.controlID == "C-9001"][0]')"
 check "framework listed" fixture \
     "$(query "$J" 'input.summaryDetails.frameworks[0].name')"
 check "input summary documents" 5 \
@@ -80,14 +86,14 @@ X=$tmp/extra.json
 status_of() {
     query "$X" "[c.status.status | some r in input.results; r.resourceID == \"$1\"; some c in r.controls][0]"
 }
-check "enumerated privileged pod fails" failed "$(status_of /v1//Pod/public)"
-check "enumerated safe pod passes" passed "$(status_of /v1//Pod/safe)"
+check "enumerated privileged pod fails" failed "$(status_of ${PODS_ID}/v1//Pod/public)"
+check "enumerated safe pod passes" passed "$(status_of ${PODS_ID}/v1//Pod/safe)"
 check "failure outside the enumeration" failed \
-    "$(status_of /v1//Pod/internal)"
+    "$(status_of ${PODS_ID}/v1//Pod/internal)"
 check "aggregated subject fails" failed "$(status_of \
-    //User/alice/rbac.authorization.k8s.io/v1//ClusterRole/everything/rbac.authorization.k8s.io/v1//ClusterRoleBinding/admins)"
+    //User/alice/${RBAC_ID}rbac.authorization.k8s.io/v1//ClusterRole/everything/${RBAC_ID}rbac.authorization.k8s.io/v1//ClusterRoleBinding/admins)"
 check "aggregated subject passes" passed "$(status_of \
-    //User/bob/rbac.authorization.k8s.io/v1//ClusterRole/reader/rbac.authorization.k8s.io/v1//ClusterRoleBinding/readers)"
+    //User/bob/${RBAC_ID}rbac.authorization.k8s.io/v1//ClusterRole/reader/${RBAC_ID}rbac.authorization.k8s.io/v1//ClusterRoleBinding/readers)"
 check "subjects listed as resources" 3 "$(query "$X" \
     'sum([1 | some r in input.resources; startswith(r.resourceID, "//")])')"
 
@@ -151,7 +157,16 @@ check "include namespaces" 1 "$(query "$tmp/ns.json" \
 scan framework pods --policy-dir $POLICY $APP --format json \
     --exceptions tests/fixtures/exceptions.json >"$tmp/ex.json"
 check "exception passes resource" "w/exceptions" "$(query "$tmp/ex.json" \
-    '[c.status.subStatus | some r in input.results; r.resourceID == "/v1/kube-system/Pod/agent"; some c in r.controls; c.controlID == "C-9001"][0]')"
+    '[c.status.subStatus | some r in input.results; r.resourceID == "'"${SYS_ID}"'/v1/kube-system/Pod/agent"; some c in r.controls; c.controlID == "C-9001"][0]')"
+printf '[{"name": "by-path", "policyType": "postureExceptionPolicy", "actions": ["alertOnly"], "resources": [{"designatorType": "Attributes", "attributes": {"path": "app\\\\.yaml"}}], "posturePolicies": [{"controlID": "C-9001"}]}]' \
+    >"$tmp/ex-path.json"
+scan framework pods --policy-dir $POLICY $APP --format json \
+    --exceptions "$tmp/ex-path.json" >"$tmp/expath.json"
+# The path designator matches the path relative to the scanned folder.
+check "exception by relative path" "w/exceptions" "$(query "$tmp/expath.json" \
+    '[c.status.subStatus | some r in input.results; r.resourceID == "'"${APP_ID}"'apps/v1/shop/Deployment/shop"; some c in r.controls; c.controlID == "C-9001"][0]')"
+check "exception by path spares other files" failed "$(query "$tmp/expath.json" \
+    '[c.status.status | some r in input.results; r.resourceID == "'"${SYS_ID}"'/v1/kube-system/Pod/agent"; some c in r.controls; c.controlID == "C-9001"][0]')"
 check "expired exception ignored" failed "$(query "$tmp/ex.json" \
     'input.summaryDetails.controls["C-9002"].status')"
 printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    kubescape.io/skip-controls: "C-9002"\nspec:\n  hostPID: true\n  containers: [{name: c, image: x}]\n' |
@@ -179,6 +194,40 @@ scan framework pods --policy-dir $POLICY - --format json \
     <"$APP/system.yaml" >"$tmp/stdin.json"
 check "standard input" "<stdin>" "$(query "$tmp/stdin.json" \
     'input.resources[0].source.path')"
+# Standard input is hashed as the name "<stdin>".
+check "standard input ID" "path=2074289331/api=/v1/kube-system/Pod/agent" \
+    "$(query "$tmp/stdin.json" \
+    '[r.resourceID | some r in input.resources; endswith(r.resourceID, "/agent")][0]')"
+
+# ---- One object in two files: both scanned; twice in one file: last -----
+mkdir -p "$tmp/twice/a" "$tmp/twice/b"
+cp "$APP/system.yaml" "$tmp/twice/a/system.yaml"
+cp "$APP/system.yaml" "$tmp/twice/b/system.yaml"
+scan framework pods --policy-dir $POLICY "$tmp/twice" --format json \
+    >"$tmp/twice.json"
+check "same object in two files exit" 0 $?
+# FNV-1a-32 of "a/system.yaml" and "b/system.yaml".
+check "same object in two files both reported" \
+    "path=1402235937/api=/v1/kube-system/Pod/agent path=49551348/api=/v1/kube-system/Pod/agent" \
+    "$(query "$tmp/twice.json" 'concat(" ", sort([r.resourceID | some r in input.results; endswith(r.resourceID, "/Pod/agent")]))')"
+check "same object in two files both fail" 2 "$(query "$tmp/twice.json" \
+    'input.summaryDetails.controls["C-9001"].ResourceCounters.failedResources')"
+check "same object in two files no duplicates" 0 "$(query "$tmp/twice.json" \
+    'input.inputSummary.duplicates')"
+check "same object sources" "a/system.yaml b/system.yaml" \
+    "$(query "$tmp/twice.json" 'concat(" ", sort([substring(r.source.path, count(r.source.path) - 13, -1) | some r in input.resources; endswith(r.resourceID, "/Pod/agent")]))')"
+printf 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostPID: true\n  containers: [{name: c, image: x}]\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x}]\n' \
+    >"$tmp/same.yaml"
+scan control C-9002 --policy-dir $POLICY "$tmp/same.yaml" --format json \
+    >"$tmp/same.json"
+check "same ID in one file counted" 1 "$(query "$tmp/same.json" \
+    'input.inputSummary.duplicates')"
+check "same ID in one file reason" 1 "$(query "$tmp/same.json" \
+    'count([s | some s in input.inputSummary.skippedDocuments; s.line == 1; contains(s.reason, "defined again at"); contains(s.reason, "same.yaml:8")])')"
+check "same ID in one file keeps the last" passed "$(query "$tmp/same.json" \
+    'input.summaryDetails.controls["C-9002"].status')"
+check "same ID in one file source line" 8 "$(query "$tmp/same.json" \
+    'input.resources[0].source.line')"
 
 # ---- Bad input: other files are still scanned, exit 2 ---------------------
 mkdir -p "$tmp/in/sub"
@@ -215,6 +264,14 @@ if [ -d "$SHARED/manifests" ]; then
         'input.inputSummary.documents - input.inputSummary.emptyDocuments - input.inputSummary.lists + input.inputSummary.listEntries == input.inputSummary.resources + input.inputSummary.notKubernetes + input.inputSummary.duplicates')"
     check "corpus documents" 2541 "$(query "$tmp/all.json" \
         'input.inputSummary.documents')"
+    # No two documents of one file define the same resource, so every
+    # Kubernetes object is scanned.
+    check "corpus duplicates" 0 "$(query "$tmp/all.json" \
+        'input.inputSummary.duplicates')"
+    check "corpus resources" 2532 "$(query "$tmp/all.json" \
+        'input.inputSummary.resources')"
+    check "corpus resources reported" 2532 "$(query "$tmp/all.json" \
+        'count([r | some r in input.resources; startswith(r.resourceID, "path=")])')"
 else
     bad "shared corpus not found at $SHARED/manifests"
 fi

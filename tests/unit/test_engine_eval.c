@@ -250,6 +250,28 @@ START_TEST(eval_should_reject_stale_query)
 }
 END_TEST
 
+START_TEST(eval_should_resolve_import_aliases)
+{
+    fixture f;
+    setup(&f, NULL, "package a\nimport input as req\n"
+                    "import data.lib.twice as t\np := t(req.x)\n");
+    const char *lib = "package lib\ntwice(v) := v * 2\n";
+    ck_assert_int_eq(rg_engine_add_module(f.engine, "lib.rego", lib,
+                                          strlen(lib), &f.errs), 0);
+    rg_arena *a = rg_arena_new(0);
+    const rg_value *input = rg_engine_parse_term(a, "{\"x\": 4}", 8,
+                                                 &f.errs);
+    const rg_value *v = NULL;
+    ck_assert_int_eq(rg_engine_eval_ref(f.engine, "data.a.p", input, a, &v,
+                                        &f.errs), 0);
+    int64_t n = 0;
+    ck_assert(v && rg_number_int64(v, &n));
+    ck_assert_int_eq(n, 8);
+    rg_arena_free(a);
+    teardown(&f);
+}
+END_TEST
+
 static Suite *eval_suite(void)
 {
     Suite *s = suite_create("engine_eval");
@@ -266,6 +288,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, eval_should_call_registered_builtin);
     tcase_add_test(tc, eval_should_apply_with_and_input);
     tcase_add_test(tc, eval_should_reject_stale_query);
+    tcase_add_test(tc, eval_should_resolve_import_aliases);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -9,6 +9,7 @@
 
 #include "k8s/docparse.h"
 #include "k8s/exceptions.h"
+#include "k8s/manifest.h"
 #include "k8s/verdict.h"
 
 static const rg_value *json(rg_arena *a, const char *text)
@@ -62,7 +63,7 @@ START_TEST(verdict_should_fail_named_and_pass_rest)
              "{\"k8sApiObjects\": [%s]}}]}", POD_B, POD_A);
     char tested[512];
     snprintf(tested, sizeof tested, "[%s, %s]", POD_A, POD_B);
-    rg_rule_run run = {r, 0, "rule", NULL, json(a, tested), NULL};
+    rg_rule_run run = {r, 0, "rule", NULL, json(a, tested), NULL, NULL};
     ck_assert_int_eq(rg_verdict_apply(&run, json(a, doc), NULL), 0);
     rg_rule_verdict *va = find(r, "/v1/ns/Pod/a");
     rg_rule_verdict *vb = find(r, "/v1/other/Pod/b");
@@ -79,6 +80,53 @@ START_TEST(verdict_should_fail_named_and_pass_rest)
 }
 END_TEST
 
+/* The input array of the resources of store, as a rule sees it. */
+static const rg_value *store_input(rg_arena *a, const rg_store *s)
+{
+    const rg_value *items[8];
+    size_t n = rg_store_count(s);
+    ck_assert_uint_le(n, 8);
+    for (size_t i = 0; i < n; i++)
+        items[i] = rg_store_at(s, i)->object;
+    return rg_array(a, items, n);
+}
+
+START_TEST(verdict_should_fail_every_file_copy)
+{
+    rg_arena *a = rg_arena_new(0);
+    rg_store *s = rg_store_new(3);
+    rg_manifest_summary sum;
+    rg_manifest_summary_init(&sum);
+    rg_manifest_load_text(s, &sum, "a.json", "a.json", POD_A,
+                          strlen(POD_A));
+    rg_manifest_load_text(s, &sum, "b.json", "b.json", POD_A,
+                          strlen(POD_A));
+    rg_manifest_load_text(s, &sum, "c.json", "c.json", POD_B,
+                          strlen(POD_B));
+    rg_store_index(s);
+    rg_policy_control c = control("C-1", 7);
+    const rg_policy_control *cs[] = {&c};
+    rg_results *r = rg_results_new(cs, 1, NULL, 0, 4);
+    rg_rule_run run = {r, 0, "rule", NULL, store_input(a, s), NULL, s};
+    /* The response contains a copy of pod a, as a rule's output may. */
+    char doc[512];
+    snprintf(doc, sizeof doc, "{\"deny\": [{\"alertObject\": "
+             "{\"k8sApiObjects\": [%s]}}]}", POD_A);
+    ck_assert_int_eq(rg_verdict_apply(&run, json(a, doc), NULL), 0);
+    const char *ids[] = {rg_store_at(s, 0)->id, rg_store_at(s, 1)->id,
+                         rg_store_at(s, 2)->id};
+    ck_assert_str_eq(ids[0], "path=3734351488/api=/v1/ns/Pod/a");
+    ck_assert_int_eq(find(r, ids[0])->status, RG_STATUS_FAILED);
+    ck_assert_int_eq(find(r, ids[1])->status, RG_STATUS_FAILED);
+    ck_assert_int_eq(find(r, ids[2])->status, RG_STATUS_PASSED);
+    ck_assert_ptr_null(find(r, "/v1/ns/Pod/a"));
+    rg_results_free(r);
+    rg_manifest_summary_free(&sum);
+    rg_store_free(s);
+    rg_arena_free(a);
+}
+END_TEST
+
 START_TEST(verdict_should_skip_undecodable_results)
 {
     rg_arena *a = rg_arena_new(0);
@@ -87,7 +135,7 @@ START_TEST(verdict_should_skip_undecodable_results)
     rg_results *r = rg_results_new(cs, 1, NULL, 0, 4);
     char tested[512];
     snprintf(tested, sizeof tested, "[%s]", POD_A);
-    rg_rule_run run = {r, 0, "rule", NULL, json(a, tested), NULL};
+    rg_rule_run run = {r, 0, "rule", NULL, json(a, tested), NULL, NULL};
     const char *error = NULL;
     const char *doc = "{\"deny\": [{\"fixPaths\": [{\"path\": \"x\", "
                       "\"value\": 1}]}]}";
@@ -109,7 +157,8 @@ START_TEST(verdict_should_drop_filtered_namespaces)
     rg_ns_filter filter = {{NULL, 0}, {ex, 1}};
     char tested[512];
     snprintf(tested, sizeof tested, "[%s, %s]", POD_A, POD_B);
-    rg_rule_run run = {r, 0, "rule", &filter, json(a, tested), NULL};
+    rg_rule_run run = {r, 0, "rule", &filter, json(a, tested), NULL,
+                       NULL};
     ck_assert_int_eq(rg_verdict_apply(&run, json(a, "{}"), NULL), 0);
     ck_assert_uint_eq(r->count, 1);
     ck_assert(rg_verdict_ns_skipped(&filter, "other"));
@@ -127,7 +176,7 @@ START_TEST(verdict_should_id_aggregated_subjects)
         "\"relatedObjects\": [{\"apiVersion\": \"rbac.authorization.k8s.io"
         "/v1\", \"kind\": \"Role\", \"metadata\": {\"name\": \"r\", "
         "\"namespace\": \"n\"}}]}";
-    ck_assert_str_eq(rg_verdict_object_id(a, json(a, subject)),
+    ck_assert_str_eq(rg_verdict_object_id(a, NULL, json(a, subject)),
                      "//User/bob/rbac.authorization.k8s.io/v1/n/Role/r");
     rg_arena_free(a);
 }
@@ -245,6 +294,7 @@ static Suite *results_suite(void)
     TCase *tc = tcase_create("results");
     tcase_add_test(tc, verdict_should_fail_named_and_pass_rest);
     tcase_add_test(tc, verdict_should_skip_undecodable_results);
+    tcase_add_test(tc, verdict_should_fail_every_file_copy);
     tcase_add_test(tc, verdict_should_drop_filtered_namespaces);
     tcase_add_test(tc, verdict_should_id_aggregated_subjects);
     tcase_add_test(tc, score_should_follow_kubescape_formulas);
