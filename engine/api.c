@@ -36,6 +36,9 @@ rg_engine *rg_engine_new(const rg_options *opts)
         rg_options_init(&e->opts);
     e->arena = rg_arena_new(0);
     e->data = rg_builder_finish(rg_object_builder(e->arena, 0));
+    e->opts.runtime = e->opts.runtime ?
+        rg_value_copy(e->arena, e->opts.runtime) :
+        rg_builder_finish(rg_object_builder(e->arena, 0));
     return e;
 }
 

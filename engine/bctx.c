@@ -91,6 +91,11 @@ void rg_bctx_print(rg_bctx *ctx, const char *text, size_t len)
         fprintf(stderr, "%s\n", s);
 }
 
+const rg_options *rg_bctx_options(const rg_bctx *ctx)
+{
+    return &ctx->vm->engine->opts;
+}
+
 rg_bstatus rg_bctx_halt(rg_bctx *ctx, const char *code, const char *fmt,
                         ...)
 {

@@ -4,6 +4,7 @@
  * are compiled to constants (engine/metadata.c).
  */
 #include "engine/builtins_engine.h"
+#include "engine/vm.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,14 +83,14 @@ static rg_bstatus member_3(rg_bctx *ctx, const rg_value *const *args,
     return RG_BUILTIN_OK;
 }
 
-/* opa.runtime(): the runtime's configuration and environment.  An
- * embedded engine has none to report, so the object is empty. */
+/* opa.runtime(): the runtime facts the embedder set in
+ * rg_options.runtime (an empty object unless it set some). */
 static rg_bstatus opa_runtime(rg_bctx *ctx, const rg_value *const *args,
                               size_t nargs, const rg_value **out)
 {
     RG_UNUSED(args);
     RG_UNUSED(nargs);
-    *out = rg_builder_finish(rg_object_builder(rg_bctx_arena(ctx), 0));
+    *out = rg_bctx_options(ctx)->runtime;
     return RG_BUILTIN_OK;
 }
 

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Buckets of the table; it does not resize, and a few thousand rules
- * per bucket array keep chains short. */
+/* Buckets of a new table; it doubles when it contains more than two
+ * entries per bucket, so chains stay short for any number of rules. */
 #define CACHE_BUCKETS 4096
 
 typedef struct entry entry;
@@ -26,13 +26,17 @@ struct entry {
 struct rg_cache {
     pthread_mutex_t lock;
     pthread_cond_t done;
-    entry *buckets[CACHE_BUCKETS];
+    entry **buckets;
+    size_t nbuckets;    /* a power of two */
+    size_t linked;      /* entries in the table, busy ones included */
     uint64_t hits, misses, entries;
 };
 
 rg_cache *rg_cache_new(void)
 {
     rg_cache *c = rg_xcalloc(1, sizeof *c);
+    c->nbuckets = CACHE_BUCKETS;
+    c->buckets = rg_xcalloc(c->nbuckets, sizeof *c->buckets);
     pthread_mutex_init(&c->lock, NULL);
     pthread_cond_init(&c->done, NULL);
     return c;
@@ -42,7 +46,7 @@ void rg_cache_free(rg_cache *c)
 {
     if (c == NULL)
         return;
-    for (size_t i = 0; i < CACHE_BUCKETS; i++)
+    for (size_t i = 0; i < c->nbuckets; i++)
         for (entry *e = c->buckets[i], *next; e; e = next) {
             next = e->next;
             if (e->proc)
@@ -52,6 +56,7 @@ void rg_cache_free(rg_cache *c)
         }
     pthread_mutex_destroy(&c->lock);
     pthread_cond_destroy(&c->done);
+    free(c->buckets);
     free(c);
 }
 
@@ -74,7 +79,7 @@ static uint64_t hash_key(const char *s, size_t n)
 
 static entry *find(rg_cache *c, uint64_t h, const char *key, size_t len)
 {
-    for (entry *e = c->buckets[h % CACHE_BUCKETS]; e; e = e->next)
+    for (entry *e = c->buckets[h & (c->nbuckets - 1)]; e; e = e->next)
         if (e->hash == h && e->keylen == len && memcmp(e->key, key, len) == 0)
             return e;
     return NULL;
@@ -82,12 +87,29 @@ static entry *find(rg_cache *c, uint64_t h, const char *key, size_t len)
 
 static void unlink_entry(rg_cache *c, entry *gone)
 {
-    entry **p = &c->buckets[gone->hash % CACHE_BUCKETS];
+    entry **p = &c->buckets[gone->hash & (c->nbuckets - 1)];
     while (*p != gone)
         p = &(*p)->next;
     *p = gone->next;
+    c->linked--;
     free(gone->key);
     free(gone);
+}
+
+/* Double the bucket array and relink every entry; lock held. */
+static void grow(rg_cache *c)
+{
+    size_t n = c->nbuckets * 2;
+    entry **b = rg_xcalloc(n, sizeof *b);
+    for (size_t i = 0; i < c->nbuckets; i++)
+        for (entry *e = c->buckets[i], *next; e; e = next) {
+            next = e->next;
+            e->next = b[e->hash & (n - 1)];
+            b[e->hash & (n - 1)] = e;
+        }
+    free(c->buckets);
+    c->buckets = b;
+    c->nbuckets = n;
 }
 
 rg_proc *rg_cache_lookup(rg_cache *c, const char *key, size_t keylen,
@@ -110,8 +132,10 @@ rg_proc *rg_cache_lookup(rg_cache *c, const char *key, size_t keylen,
     e->key = rg_xstrndup(key, keylen);
     e->keylen = keylen;
     e->busy = true;
-    e->next = c->buckets[h % CACHE_BUCKETS];
-    c->buckets[h % CACHE_BUCKETS] = e;
+    e->next = c->buckets[h & (c->nbuckets - 1)];
+    c->buckets[h & (c->nbuckets - 1)] = e;
+    if (++c->linked > 2 * c->nbuckets)
+        grow(c);
     c->misses++;
     pthread_mutex_unlock(&c->lock);
 

@@ -17,6 +17,53 @@ typedef struct job {
     rg_rule *first;
 } job;
 
+/* Bytes of a compacted proc's first arena block beyond its tables:
+ * room for the constants of a typical rule, so most procs take one
+ * block. */
+#define PROC_ARENA_SLACK 256
+
+/* Copy n elements of size bytes from src into arena a. */
+static void *dup_table(rg_arena *a, const void *src, size_t n, size_t size)
+{
+    void *p = rg_arena_alloc(a, (n + 1) * size);
+    if (n)
+        memcpy(p, src, n * size);
+    return p;
+}
+
+/* Move proc p out of its build arena, which also contains the lowered
+ * form and the planner's scratch, into an arena holding only what the
+ * VM reads; frees the build arena.  Returns the new proc. */
+static rg_proc *compact_proc(const rg_proc *p)
+{
+    size_t tables = sizeof *p + p->ncode * (sizeof *p->code +
+                                            sizeof *p->locs) +
+                    (p->nconsts + p->nvars) * sizeof(void *) +
+                    p->nwiths * sizeof *p->withs;
+    rg_arena *a = rg_arena_new(tables + PROC_ARENA_SLACK);
+    rg_proc *q = rg_arena_alloc(a, sizeof *q);
+    *q = *p;
+    q->arena = a;
+    q->code = dup_table(a, p->code, p->ncode, sizeof *p->code);
+    q->locs = dup_table(a, p->locs, p->ncode, sizeof *p->locs);
+    q->varnames = rg_arena_alloc(a, (p->nvars + 1) * sizeof *q->varnames);
+    for (uint32_t i = 0; i < p->nvars; i++)
+        q->varnames[i] = rg_arena_strdup(a, p->varnames[i]);
+    q->consts = rg_arena_alloc(a, (p->nconsts + 1) * sizeof *q->consts);
+    for (uint32_t i = 0; i < p->nconsts; i++)
+        q->consts[i] = rg_value_copy(a, p->consts[i]);
+    q->withs = dup_table(a, p->withs, p->nwiths, sizeof *p->withs);
+    for (uint32_t i = 0; i < p->nwiths; i++)
+        if (p->withs[i].path)
+            q->withs[i].path = rg_value_copy(a, p->withs[i].path);
+    q->expr_regs = p->expr_regs ?
+        dup_table(a, p->expr_regs, p->nexprs, sizeof(uint32_t)) : NULL;
+    q->bind_vars = p->bind_vars ?
+        dup_table(a, p->bind_vars, p->nbind, sizeof(uint32_t)) : NULL;
+    rg_arena_free(p->arena);
+    return q;
+}
+
 static rg_proc *compile_link(void *ctx, rg_errors *errs)
 {
     job *j = ctx;
@@ -24,9 +71,11 @@ static rg_proc *compile_link(void *ctx, rg_errors *errs)
     rg_xproc *xp = rg_lower_rule(j->engine, j->module, j->link, j->first,
                                  j->node, arena, errs);
     rg_proc *p = xp ? rg_plan(j->engine, xp, arena, errs) : NULL;
-    if (p == NULL)
+    if (p == NULL) {
         rg_arena_free(arena);
-    return p;
+        return NULL;
+    }
+    return compact_proc(p);
 }
 
 static void text_add(char **buf, size_t *len, size_t *cap, const char *s,

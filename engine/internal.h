@@ -129,8 +129,11 @@ struct rg_engine {
     uint64_t generation;            /* counts compilations of the tree */
     rg_arena *tree_arena;           /* rebuilt by each compile */
     rg_node *root;
-    rg_node **nodes;                /* by id */
+    rg_node **nodes;                /* by id, in tree_arena */
     uint32_t nnodes;
+    uint32_t cap_nodes;             /* room in nodes */
+    struct rg_tree_index *tree_index; /* (parent, name) -> child while
+                                       rg_tree_build runs; else NULL */
     char tree_digest[65];           /* SHA-256 (hex) of the rule tree */
     struct rg_query *refs[RG_ENGINE_REF_QUERIES]; /* rg_engine_eval_ref's
                                        prepared queries, newest first */

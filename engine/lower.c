@@ -588,6 +588,31 @@ static rg_node *func_node(lowerer *L, const rg_xterm *ref)
     return n && n->is_function ? n : NULL;
 }
 
+/* "data.a.f" for function node fn, in the arena. */
+static const char *node_ref_text(lowerer *L, const rg_node *fn)
+{
+    size_t len = strlen("data");
+    for (const rg_node *n = fn; n->parent; n = n->parent)
+        len += 1 + strlen(n->name);
+    char *buf = rg_arena_alloc(L->arena, len + 1);
+    buf[len] = '\0';
+    for (const rg_node *n = fn; n->parent; n = n->parent) {
+        size_t k = strlen(n->name);
+        len -= k;
+        memcpy(buf + len, n->name, k);
+        buf[--len] = '.';
+    }
+    memcpy(buf, "data", 4);
+    return buf;
+}
+
+/* The number of parameters of function node fn. */
+static int node_arity(const rg_node *fn)
+{
+    const rg_ruledef *d = fn->ndefs ? fn->defs[0] : fn->default_def;
+    return (int)d->rule->head.arg_count;
+}
+
 /* Resolve the operator of a call into x (op, builtin or node). */
 static bool resolve_op(lowerer *L, scope *S, const rg_term *opt,
                        rg_xterm *x)
@@ -607,8 +632,8 @@ static bool resolve_op(lowerer *L, scope *S, const rg_term *opt,
     if (fn) {
         x->op = XOP_FUNC;
         x->node = fn->id;
-        const rg_ruledef *d = fn->ndefs ? fn->defs[0] : fn->default_def;
-        x->arity = (int)d->rule->head.arg_count;
+        x->arity = node_arity(fn);
+        x->name = node_ref_text(L, fn);
         return true;
     }
     int32_t bi = name ? rg_engine_builtin_index(L->engine, name) : -1;
@@ -786,6 +811,29 @@ static void with_replacement(lowerer *L, scope *S, const rg_term *vt,
         w->def.func_node = (int32_t)fn->id;
 }
 
+/* Parameters of the function or builtin replacing a with target, or
+ * -1 when the value is not a function. */
+static int replacement_arity(lowerer *L, const rg_xwith *w)
+{
+    if (w->def.func_node >= 0)
+        return node_arity(L->engine->nodes[w->def.func_node]);
+    if (w->def.func_builtin >= 0)
+        return rg_engine_builtin_at(L->engine, w->def.func_builtin)->arity;
+    return -1;
+}
+
+/* A function replaced by a function must keep its number of
+ * parameters, as OPA's type checker requires. */
+static void check_with_arity(lowerer *L, const rg_xwith *w, int want,
+                             const char *target)
+{
+    int have = replacement_arity(L, w);
+    if (have < 0 || want < 0 || have == want)
+        return;
+    lower_error(L, "rego_type_error", w->loc, target,
+                ": arity mismatch");
+}
+
 static void lower_with(lowerer *L, scope *S, const rg_with *src,
                        rg_xwith *w)
 {
@@ -800,6 +848,7 @@ static void lower_with(lowerer *L, scope *S, const rg_with *src,
     if (fn) {
         w->def.kind = RG_WITH_FUNC;
         w->def.target = fn->id;
+        check_with_arity(L, w, node_arity(fn), node_ref_text(L, fn));
         return;
     }
     rg_xkind root = ref->kind == XK_REF ? ref->items[0]->kind : ref->kind;
@@ -813,6 +862,8 @@ static void lower_with(lowerer *L, scope *S, const rg_with *src,
     if (bi >= 0) {
         w->def.kind = RG_WITH_BUILTIN;
         w->def.target = (uint32_t)bi;
+        check_with_arity(L, w, rg_engine_builtin_at(L->engine, bi)->arity,
+                         name);
         return;
     }
     rg_errors_add(L->errs, "rego_compile_error", src->loc.file,

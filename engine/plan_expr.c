@@ -414,13 +414,15 @@ static void plan_unify_pairs(planner *P, rg_xterm **xs, rg_xterm **ys,
 
 /* ---- Calls -------------------------------------------------------------- */
 
+/* Reject a call with more or fewer operands than its callee takes,
+ * worded as OPA's type checker words it. */
 static void check_arity(planner *P, const rg_xterm *c, uint32_t given)
 {
     if (c->arity < 0 || given == (uint32_t)c->arity)
         return;
-    rg_plan_error(P, "rego_type_error", c->loc,
-                  "%s: arity mismatch: %d given, %d expected", c->name,
-                  (int)given, c->arity);
+    rg_plan_error(P, "rego_type_error", c->loc, "%s: %s", c->name,
+                  given > (uint32_t)c->arity ? "too many arguments" :
+                  "too few arguments");
 }
 
 static int types_cmp(const void *key, const void *elem)

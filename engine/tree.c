@@ -7,7 +7,9 @@
  */
 #include "engine/internal.h"
 
+#include <assert.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <openssl/evp.h>
@@ -30,9 +32,10 @@ static rg_node *node_new(rg_engine *e, rg_node *parent, const char *name,
     if (parent)
         keys[depth - 1] = n->key;
     n->path = rg_array(a, keys, depth);
-    if (e->nnodes % 64 == 0) {
-        rg_node **grown = rg_arena_alloc(a, (e->nnodes + 64) *
-                                         sizeof *grown);
+    if (e->nnodes == e->cap_nodes) {
+        /* Doubling keeps the copies (left in the arena) linear. */
+        e->cap_nodes = e->cap_nodes ? e->cap_nodes * 2 : 64;
+        rg_node **grown = rg_arena_alloc(a, e->cap_nodes * sizeof *grown);
         if (e->nnodes)
             memcpy(grown, e->nodes, e->nnodes * sizeof *grown);
         e->nodes = grown;
@@ -77,14 +80,58 @@ rg_node *rg_tree_child(const rg_node *node, const char *name, size_t len)
     return node ? child_find(node, name, len, &at) : NULL;
 }
 
-static rg_node *child_get(rg_engine *e, rg_node *n, const char *name,
-                          size_t len)
+/* ---- Build index --------------------------------------------------------
+ * While the tree is built, children are appended unsorted and found
+ * through an open-addressing table keyed by (parent id, name); sorting
+ * each node's children once at the end keeps a package of many rules
+ * linear instead of shifting a sorted array per insertion. */
+
+struct rg_tree_index {
+    rg_node **slots;
+    size_t cap;         /* a power of two */
+    size_t used;
+};
+
+/* Smallest table; it doubles when more than half full. */
+#define TREE_INDEX_MIN 256
+
+static uint64_t index_hash(uint32_t parent, const char *name, size_t len)
 {
-    uint32_t at;
-    rg_node *c = child_find(n, name, len, &at);
-    if (c)
-        return c;
-    c = node_new(e, n, name, len);
+    uint64_t h = 14695981039346656037ULL ^ parent;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)name[i]) * 1099511628211ULL;
+    return h ^ (h >> 29);
+}
+
+static size_t index_slot(const struct rg_tree_index *x, uint32_t parent,
+                         const char *name, size_t len)
+{
+    size_t i = index_hash(parent, name, len) & (x->cap - 1);
+    for (;; i = (i + 1) & (x->cap - 1)) {
+        const rg_node *c = x->slots[i];
+        if (c == NULL || (c->parent->id == parent &&
+                          child_cmp(c, name, len) == 0))
+            return i;
+    }
+}
+
+static void index_grow(struct rg_tree_index *x)
+{
+    struct rg_tree_index big = {
+        rg_xcalloc(x->cap * 2, sizeof *big.slots), x->cap * 2, x->used
+    };
+    for (size_t i = 0; i < x->cap; i++) {
+        rg_node *c = x->slots[i];
+        if (c)
+            big.slots[index_slot(&big, c->parent->id, c->name,
+                                 strlen(c->name))] = c;
+    }
+    free(x->slots);
+    *x = big;
+}
+
+static void append_child(rg_engine *e, rg_node *n, rg_node *c)
+{
     if (n->nchildren == n->cap_children) {
         uint32_t cap = n->cap_children ? n->cap_children * 2 : 4;
         rg_node **grown = rg_arena_alloc(e->tree_arena, cap *
@@ -94,11 +141,40 @@ static rg_node *child_get(rg_engine *e, rg_node *n, const char *name,
         n->children = grown;
         n->cap_children = cap;
     }
-    memmove(n->children + at + 1, n->children + at,
-            (n->nchildren - at) * sizeof *n->children);
-    n->children[at] = c;
-    n->nchildren++;
+    n->children[n->nchildren++] = c;
+}
+
+static rg_node *child_get(rg_engine *e, rg_node *n, const char *name,
+                          size_t len)
+{
+    struct rg_tree_index *x = e->tree_index;
+    assert(x != NULL);
+    size_t i = index_slot(x, n->id, name, len);
+    if (x->slots[i])
+        return x->slots[i];
+    rg_node *c = node_new(e, n, name, len);
+    append_child(e, n, c);
+    x->slots[i] = c;
+    if (++x->used * 2 > x->cap)
+        index_grow(x);
     return c;
+}
+
+static int node_order(const void *a, const void *b)
+{
+    const rg_node *x = *(rg_node *const *)a, *y = *(rg_node *const *)b;
+    return child_cmp(x, y->name, strlen(y->name));
+}
+
+/* Sort every node's children by name for child_find's binary search. */
+static void sort_children(rg_engine *e)
+{
+    for (uint32_t id = 0; id < e->nnodes; id++) {
+        rg_node *n = e->nodes[id];
+        if (n->nchildren > 1)
+            qsort(n->children, n->nchildren, sizeof *n->children,
+                  node_order);
+    }
 }
 
 static const char *term_key(const rg_term *t, size_t *len)
@@ -242,8 +318,13 @@ int rg_tree_build(rg_engine *e, rg_errors *errs)
     rg_arena_free(e->tree_arena);
     e->tree_arena = rg_arena_new(0);
     e->nnodes = 0;
+    e->cap_nodes = 0;
     e->nodes = NULL;
     e->root = node_new(e, NULL, "", 0);
+    struct rg_tree_index index = {
+        rg_xcalloc(TREE_INDEX_MIN, sizeof *index.slots), TREE_INDEX_MIN, 0
+    };
+    e->tree_index = &index;
     int rc = 0;
     for (size_t i = 0; i < e->nmodules; i++) {
         rg_module *m = e->modules[i].module;
@@ -255,6 +336,9 @@ int rg_tree_build(rg_engine *e, rg_errors *errs)
             if (place_rule(e, m, pkg, m->rules[j], errs) < 0)
                 rc = -1;
     }
+    e->tree_index = NULL;
+    free(index.slots);
+    sort_children(e);
     fingerprint(e);
     return rc;
 }

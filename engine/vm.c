@@ -44,6 +44,15 @@ void rg_vm_error(rg_vm *vm, const char *code, const rg_loc *loc,
     vm->failed = true;
 }
 
+/* Report that evaluation went deeper than RG_VM_MAX_DEPTH. */
+static void depth_error(rg_vm *vm, const rg_loc *loc)
+{
+    rg_vm_error(vm, "eval_internal_error", loc,
+                "evaluation exceeded the nesting limit of %d rule calls "
+                "and iterations",
+                RG_VM_MAX_DEPTH);
+}
+
 /* ---- Collections -------------------------------------------------------- */
 
 /* Small non-negative integers, shared so array iteration allocates
@@ -97,8 +106,7 @@ static int iterate(rg_vm *vm, rg_frame *f, const rg_insn *in, uint32_t pc)
     rg_kind k = rg_value_kind(coll);
     size_t n = k >= RG_ARRAY ? rg_len(coll) : 0;
     if (++vm->depth > RG_VM_MAX_DEPTH) {
-        rg_vm_error(vm, "eval_internal_error", &f->proc->locs[pc],
-                    "evaluation nested too deeply");
+        depth_error(vm, &f->proc->locs[pc]);
         return RG_RUN_ERR;
     }
     int rc = RG_RUN_CONT;
@@ -631,8 +639,7 @@ int rg_vm_run_proc(rg_vm *vm, const rg_proc *proc,
     for (uint32_t i = 0; i < proc->nargs; i++)
         f.regs[proc->argbase + i] = args[i];
     if (++vm->depth > RG_VM_MAX_DEPTH) {
-        rg_vm_error(vm, "eval_internal_error", proc->locs,
-                    "evaluation nested too deeply");
+        depth_error(vm, proc->locs);
         vm->depth--;
         regs_give(vm, n);
         return RG_RUN_ERR;

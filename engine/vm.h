@@ -166,6 +166,8 @@ const rg_value *rg_vm_set_path(rg_arena *arena, const rg_value *value,
                                const rg_value *leaf);
 
 /* engine/bctx.c */
+/* The options of the engine running the call; borrowed. */
+const rg_options *rg_bctx_options(const rg_bctx *ctx);
 rg_bstatus rg_vm_call_builtin(rg_vm *vm, const rg_builtin_def *def,
                               const rg_value *const *args, uint32_t n,
                               const rg_loc *loc, const rg_value **out);

@@ -98,6 +98,10 @@ typedef struct rg_options {
     rg_trace_fn trace;           /* NULL = trace events are dropped, as
                                     OPA drops them with no tracer */
     void *trace_user;
+    const rg_value *runtime;     /* what opa.runtime() returns; borrowed,
+                                    rg_engine_new copies it.  NULL = an
+                                    empty object, as an embedded OPA
+                                    with no runtime configuration */
 } rg_options;
 
 /* Fill opts with the defaults: v1, non-strict, no limits, no cache. */

@@ -1,6 +1,5 @@
 /*
- * Unit tests for yaml.marshal, yaml.unmarshal and yaml.is_valid, and for
- * opa.runtime's shape.
+ * Unit tests for yaml.marshal, yaml.unmarshal and yaml.is_valid.
  */
 #include <check.h>
 #include <string.h>
@@ -52,16 +51,6 @@ START_TEST(yaml_should_report_syntax_errors)
 }
 END_TEST
 
-START_TEST(opa_runtime_should_list_env_and_version)
-{
-    const rg_value *out;
-    ck_assert_int_eq(bctx_double_call(&ctx, "opa.runtime", NULL, 0, &out),
-                     RG_BUILTIN_OK);
-    ck_assert_ptr_nonnull(rg_object_get_str(out, "env", 3));
-    ck_assert_ptr_nonnull(rg_object_get_str(out, "version", 7));
-}
-END_TEST
-
 static Suite *yaml_suite(void)
 {
     Suite *s = suite_create("yaml");
@@ -69,7 +58,6 @@ static Suite *yaml_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, yaml_should_round_trip_values);
     tcase_add_test(tc, yaml_should_report_syntax_errors);
-    tcase_add_test(tc, opa_runtime_should_list_env_and_version);
     suite_add_tcase(s, tc);
     return s;
 }

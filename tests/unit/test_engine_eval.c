@@ -100,7 +100,7 @@ START_TEST(eval_should_report_arity_errors)
     setup(&f, NULL, "package t\np := count([1], [2], 3)\n");
     ck_assert_ptr_null(eval_json(&f, "data.t.p"));
     ck_assert_str_eq(f.errs.items[0].code, "rego_type_error");
-    ck_assert_ptr_nonnull(strstr(first_error(&f), "count: arity mismatch"));
+    ck_assert_ptr_nonnull(strstr(first_error(&f), "count: too many arguments"));
     teardown(&f);
 }
 END_TEST
@@ -272,6 +272,32 @@ START_TEST(eval_should_resolve_import_aliases)
 }
 END_TEST
 
+START_TEST(eval_should_return_configured_runtime)
+{
+    fixture f;
+    setup(&f, NULL, NULL);
+    char *json = eval_json(&f, "x := opa.runtime()");
+    ck_assert_ptr_nonnull(strstr(json, "\"bindings\":{\"x\":{}}"));
+    free(json);
+    teardown(&f);
+
+    rg_arena *a = rg_arena_new(0);
+    rg_options o;
+    rg_options_init(&o);
+    rg_errors errs;
+    rg_errors_init(&errs);
+    o.runtime = rg_engine_parse_term(a, "{\"version\": \"1\"}", 16, &errs);
+    ck_assert_ptr_nonnull(o.runtime);
+    setup(&f, &o, NULL);
+    rg_arena_free(a);   /* the engine keeps its own copy */
+    json = eval_json(&f, "x := opa.runtime().version");
+    ck_assert_ptr_nonnull(strstr(json, "\"bindings\":{\"x\":\"1\"}"));
+    free(json);
+    teardown(&f);
+    rg_errors_free(&errs);
+}
+END_TEST
+
 static Suite *eval_suite(void)
 {
     Suite *s = suite_create("engine_eval");
@@ -289,6 +315,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, eval_should_apply_with_and_input);
     tcase_add_test(tc, eval_should_reject_stale_query);
     tcase_add_test(tc, eval_should_resolve_import_aliases);
+    tcase_add_test(tc, eval_should_return_configured_runtime);
     suite_add_tcase(s, tc);
     return s;
 }
