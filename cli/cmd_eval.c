@@ -4,25 +4,24 @@
  *
  *   regolith eval [-d FILE_OR_DIR]... [-i INPUT] [--format json|pretty|raw]
  *                 [--v0|--v1] [--strict-builtin-errors] [--stats]
- *                 [--no-compile-cache] QUERY
+ *                 [--no-compile-cache] [--max-steps N] [--timeout DURATION]
+ *                 [--memory-budget SIZE] [--] QUERY
  *
  * Files ending in .rego are modules; .json, .yaml and .yml files are
- * data, merged into one document; directories are walked.
+ * data, merged into one document; directories are walked (see
+ * cli/evalload.c).
  */
-#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli/commands.h"
+#include "cli/evalload.h"
 #include "cli/loadfile.h"
 #include "include/regolith.h"
 #include "runtime/buf.h"
 #include "runtime/json.h"
-
-/* Deepest directory nesting walked for -d, against symlink loops. */
-#define EVAL_MAX_DIR_DEPTH 64
 
 typedef struct eval_cli {
     const char **paths;
@@ -56,7 +55,189 @@ static void usage(FILE *out)
             "  --stats                  print compile and evaluation "
             "counters to stderr\n"
             "  --no-compile-cache       compile every rule, bypassing the "
-            "cache\n");
+            "cache\n"
+            "  --max-steps N            stop an evaluation after N VM "
+            "steps\n"
+            "  --timeout DURATION       stop an evaluation after DURATION "
+            "(e.g. 500ms,\n"
+            "                           10s, 2m, 1h30m)\n"
+            "  --memory-budget SIZE     stop an evaluation using more "
+            "than SIZE bytes\n"
+            "                           (suffixes K, M, G: powers of "
+            "1024)\n"
+            "  --                       the next argument is the query, "
+            "even if it starts\n"
+            "                           with -\n\n"
+            "FILE may be - for standard input (a JSON or YAML "
+            "document).\n");
+}
+
+/* ---- Limits ------------------------------------------------------------- */
+
+/* A decimal count without sign; false when text is not one. */
+static bool parse_count(const char *text, uint64_t *out)
+{
+    if (text[0] < '0' || text[0] > '9')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    *out = v;
+    return errno == 0 && *end == '\0';
+}
+
+/* A duration as Go writes it (1h30m, 10s, 250ms, 0.5s) in ms. */
+static bool parse_duration(const char *text, uint64_t *ms)
+{
+    static const struct { const char *unit; double ms; } units[] = {
+        {"ms", 1}, {"s", 1000}, {"m", 60000}, {"h", 3600000}};
+    double total = 0;
+    const char *p = text;
+    do {
+        char *end;
+        if ((*p < '0' || *p > '9') && *p != '.')
+            return false;
+        double v = strtod(p, &end);
+        size_t k = 0, nunits = sizeof units / sizeof units[0];
+        while (k < nunits && (strncmp(end, units[k].unit,
+                                      strlen(units[k].unit)) != 0 ||
+                              (k == 2 && end[1] == 's')))
+            k++;
+        if (end == p || k == nunits)
+            return false;
+        total += v * units[k].ms;
+        p = end + strlen(units[k].unit);
+    } while (*p);
+    if (total < 1 || total > 1e15)
+        return false;
+    *ms = (uint64_t)total;
+    return true;
+}
+
+/* A byte count with an optional K, M or G suffix (powers of 1024). */
+static bool parse_size(const char *text, size_t *out)
+{
+    char *end;
+    if (text[0] < '0' || text[0] > '9')
+        return false;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30;
+    if (shift)
+        end++;
+    if (errno || *end != '\0' || v == 0 || v > (SIZE_MAX >> shift))
+        return false;
+    *out = (size_t)(v << shift);
+    return true;
+}
+
+/* Apply a limit flag a with value v; -1 (reported) when v is bad. */
+static int set_limit(eval_cli *c, const char *a, const char *v)
+{
+    bool ok;
+    if (strcmp(a, "--max-steps") == 0)
+        ok = parse_count(v, &c->opts.max_steps) && c->opts.max_steps > 0;
+    else if (strcmp(a, "--timeout") == 0)
+        ok = parse_duration(v, &c->opts.timeout_ms);
+    else
+        ok = parse_size(v, &c->opts.memory_budget);
+    if (!ok)
+        fprintf(stderr, "regolith eval: invalid %s '%s': expected %s\n", a,
+                v, strcmp(a, "--max-steps") == 0 ? "a positive integer"
+                : strcmp(a, "--timeout") == 0
+                ? "a duration such as 500ms, 10s or 2m"
+                : "a positive size in bytes such as 65536, 512K or 2G");
+    return ok ? 0 : -1;
+}
+
+/* ---- Arguments ---------------------------------------------------------- */
+
+static bool takes_value(const char *a)
+{
+    static const char *const flags[] = {
+        "-d", "--data", "-i", "--input", "-f", "--format", "--max-steps",
+        "--timeout", "--memory-budget"};
+    for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+        if (strcmp(a, flags[i]) == 0)
+            return true;
+    return false;
+}
+
+/* A flag with its value; -1 (reported) on a bad value. */
+static int take_value(eval_cli *c, const char *a, const char *v)
+{
+    if (strcmp(a, "-d") == 0 || strcmp(a, "--data") == 0)
+        c->paths[c->npaths++] = v;
+    else if (strcmp(a, "-i") == 0 || strcmp(a, "--input") == 0)
+        c->input_path = v;
+    else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0)
+        c->format = v;
+    else
+        return set_limit(c, a, v);
+    return 0;
+}
+
+/* A flag without value: 1 handled, 0 not a known flag, 2 help. */
+static int take_flag(eval_cli *c, const char *a)
+{
+    if (strcmp(a, "--v0") == 0)
+        c->opts.dialect = RG_DIALECT_V0;
+    else if (strcmp(a, "--v1") == 0)
+        c->opts.dialect = RG_DIALECT_V1;
+    else if (strcmp(a, "--strict-builtin-errors") == 0)
+        c->opts.strict_builtin_errors = true;
+    else if (strcmp(a, "--stats") == 0)
+        c->stats = true;
+    else if (strcmp(a, "--no-compile-cache") == 0)
+        c->no_cache = true;
+    else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+        return 2;
+    else
+        return 0;
+    return 1;
+}
+
+static int take_query(eval_cli *c, const char *a)
+{
+    if (c->query == NULL) {
+        c->query = a;
+        return 0;
+    }
+    fprintf(stderr, "regolith eval: more than one query given ('%s')\n", a);
+    return -1;
+}
+
+/* Read one argument at argv[*i] (advancing *i past a value): 0 done,
+ * 1 help, -1 error (reported). */
+static int parse_arg(eval_cli *c, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    if (a[0] != '-' || a[1] == '\0')
+        return take_query(c, a);
+    if (takes_value(a)) {
+        if (*i + 1 >= argc) {
+            fprintf(stderr, "regolith eval: %s needs a value\n", a);
+            return -1;
+        }
+        return take_value(c, a, argv[++*i]);
+    }
+    int r = take_flag(c, a);
+    if (r == 2) {
+        usage(stdout);
+        return 1;
+    }
+    if (r == 0) {
+        fprintf(stderr, "regolith eval: unknown option '%s'\n", a);
+        usage(stderr);
+        return -1;
+    }
+    return 0;
 }
 
 static int parse_args(int argc, char **argv, eval_cli *c)
@@ -66,42 +247,15 @@ static int parse_args(int argc, char **argv, eval_cli *c)
     c->opts.capture_expressions = true;
     c->format = "json";
     c->paths = rg_xcalloc((size_t)argc + 1, sizeof *c->paths);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        bool more = i + 1 < argc;
-        if ((strcmp(a, "-d") == 0 || strcmp(a, "--data") == 0) && more)
-            c->paths[c->npaths++] = argv[++i];
-        else if ((strcmp(a, "-i") == 0 || strcmp(a, "--input") == 0) &&
-                 more)
-            c->input_path = argv[++i];
-        else if ((strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) &&
-                 more)
-            c->format = argv[++i];
-        else if (strcmp(a, "--v0") == 0)
-            c->opts.dialect = RG_DIALECT_V0;
-        else if (strcmp(a, "--v1") == 0)
-            c->opts.dialect = RG_DIALECT_V1;
-        else if (strcmp(a, "--strict-builtin-errors") == 0)
-            c->opts.strict_builtin_errors = true;
-        else if (strcmp(a, "--stats") == 0)
-            c->stats = true;
-        else if (strcmp(a, "--no-compile-cache") == 0)
-            c->no_cache = true;
-        else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            usage(stdout);
-            return 1;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "regolith eval: unknown option '%s'\n", a);
-            usage(stderr);
-            return -1;
-        } else if (c->query == NULL)
-            c->query = a;
-        else {
-            fprintf(stderr, "regolith eval: more than one query given "
-                    "('%s')\n", a);
-            return -1;
-        }
+    int i = 1;
+    for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        int r = parse_arg(c, argc, argv, &i);
+        if (r != 0)
+            return r;
     }
+    for (i++; i < argc; i++)
+        if (take_query(c, argv[i]) < 0)
+            return -1;
     if (c->query == NULL) {
         fprintf(stderr, "regolith eval: missing QUERY\n");
         usage(stderr);
@@ -114,107 +268,6 @@ static int parse_args(int argc, char **argv, eval_cli *c)
         return -1;
     }
     return 0;
-}
-
-/* ---- Loading ------------------------------------------------------------ */
-
-typedef struct loader {
-    rg_engine *engine;
-    rg_arena *arena;
-    const rg_value *data;       /* merged data documents */
-    rg_errors *errs;
-    int failed;
-} loader;
-
-static bool has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static void load_file(loader *L, const char *path)
-{
-    bool rego = has_suffix(path, ".rego");
-    bool data = has_suffix(path, ".json") || has_suffix(path, ".yaml") ||
-                has_suffix(path, ".yml");
-    if (!rego && !data)
-        return;
-    size_t len;
-    char *text = rg_loadfile_read(path, &len, L->errs);
-    if (text == NULL) {
-        L->failed = 1;
-        return;
-    }
-    if (rego) {
-        if (rg_engine_add_module(L->engine, path, text, len, L->errs) < 0)
-            L->failed = 1;
-    } else {
-        const rg_value *v = rg_loadfile_parse(L->arena, path, text, len,
-                                              L->errs);
-        if (v == NULL)
-            L->failed = 1;
-        else if ((L->data = rg_loadfile_merge(L->arena, L->data, v)) == NULL) {
-            rg_errors_add(L->errs, "rego_compile_error", path, 0, 0,
-                          "data conflicts with data loaded before");
-            L->failed = 1;
-        }
-    }
-    free(text);
-}
-
-static int name_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void load_path(loader *L, const char *path, int depth);
-
-static void load_dir(loader *L, const char *path, int depth)
-{
-    DIR *d = opendir(path);
-    if (d == NULL) {
-        rg_errors_add(L->errs, "rego_compile_error", path, 0, 0,
-                      "cannot open directory");
-        L->failed = 1;
-        return;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *ent;
-    while ((ent = readdir(d)) != NULL) {
-        if (ent->d_name[0] == '.')
-            continue;
-        rg_grow((void **)&names, &cap, n + 1, sizeof *names);
-        names[n++] = rg_xstrdup(ent->d_name);
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, name_cmp);
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(path) + strlen(names[i]) + 2;
-        char *full = rg_xmalloc(len);
-        snprintf(full, len, "%s/%s", path, names[i]);
-        load_path(L, full, depth + 1);
-        free(full);
-        free(names[i]);
-    }
-    free(names);
-}
-
-static void load_path(loader *L, const char *path, int depth)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        rg_errors_add(L->errs, "rego_compile_error", path, 0, 0,
-                      "file or directory not found");
-        L->failed = 1;
-        return;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        if (depth < EVAL_MAX_DIR_DEPTH)
-            load_dir(L, path, depth);
-        return;
-    }
-    load_file(L, path);
 }
 
 /* ---- Output ------------------------------------------------------------- */
@@ -315,44 +368,66 @@ static void print_stats(const rg_engine *e, const rg_cache *cache)
         fprintf(stderr, "compile cache: off\n");
 }
 
-static int run(eval_cli *c, rg_engine *e, loader *L, rg_errors *errs)
+static void print_result(const eval_cli *c, const rg_result *r)
+{
+    if (strcmp(c->format, "raw") == 0) {
+        print_raw(r);
+    } else if (strcmp(c->format, "pretty") == 0) {
+        if (rg_result_rows(r) == 0)
+            printf("undefined\n");
+        else
+            print_pretty(r);
+    } else {
+        char *json = rg_result_json(r, 2);
+        printf("%s\n", json);
+        free(json);
+    }
+}
+
+static const rg_value *load_input(const eval_cli *c, rg_arena *arena,
+                                  rg_errors *errs)
+{
+    size_t len;
+    char *text = rg_loadfile_read(c->input_path, &len, errs);
+    if (text == NULL)
+        return NULL;
+    const rg_value *input = rg_loadfile_parse(arena, c->input_path, text,
+                                              len, errs);
+    free(text);
+    return input;
+}
+
+static int run(eval_cli *c, rg_engine *e, rg_evalload *L, rg_errors *errs)
 {
     for (size_t i = 0; i < c->npaths; i++)
-        load_path(L, c->paths[i], 0);
+        rg_evalload_path(L, c->paths[i]);
     if (L->failed)
         return -1;
     if (L->data && rg_engine_set_data(e, "", L->data, errs) < 0)
         return -1;
     const rg_value *input = NULL;
-    if (c->input_path) {
-        size_t len;
-        char *text = rg_loadfile_read(c->input_path, &len, errs);
-        if (text == NULL)
-            return -1;
-        input = rg_loadfile_parse(L->arena, c->input_path, text, len, errs);
-        free(text);
-        if (input == NULL)
-            return -1;
-    }
+    if (c->input_path && (input = load_input(c, L->arena, errs)) == NULL)
+        return -1;
     rg_query *q = rg_query_prepare(e, c->query, errs);
     if (q == NULL)
         return -1;
     rg_result *r = rg_query_eval(q, input, errs);
-    if (r && strcmp(c->format, "raw") == 0) {
-        print_raw(r);
-    } else if (r && strcmp(c->format, "pretty") == 0) {
-        if (rg_result_rows(r) == 0)
-            printf("undefined\n");
-        else
-            print_pretty(r);
-    } else if (r) {
-        char *json = rg_result_json(r, 2);
-        printf("%s\n", json);
-        free(json);
-    }
+    /* A failed evaluation has no result to show, only its errors. */
+    if (r && errs->count == 0)
+        print_result(c, r);
     rg_result_free(r);
     rg_query_free(q);
     return errs->count ? -1 : 0;
+}
+
+/* Flush standard output; false (reported) when it cannot be written. */
+static bool flush_output(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return true;
+    fprintf(stderr, "regolith eval: cannot write the output: %s\n",
+            strerror(errno));
+    return false;
 }
 
 int rg_cmd_eval(int argc, char **argv)
@@ -368,12 +443,14 @@ int rg_cmd_eval(int argc, char **argv)
     rg_engine *e = rg_engine_new(&c.opts);
     rg_errors errs;
     rg_errors_init(&errs);
-    loader L = {e, rg_arena_new(0), NULL, &errs, 0};
+    rg_evalload L = {e, rg_arena_new(0), NULL, &errs, false};
     rc = run(&c, e, &L, &errs);
     if (rc < 0)
         rg_errors_print(&errs, stderr);
     if (c.stats)
         print_stats(e, cache);
+    if (!flush_output())
+        rc = -1;
     rg_errors_free(&errs);
     rg_engine_free(e);
     rg_cache_free(cache);

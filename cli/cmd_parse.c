@@ -6,7 +6,8 @@
  *
  * Without --v0 or --v1 a module is parsed as Rego v1 and, when that
  * fails, as v0.  Exit status: 0 when every file parsed, 1 when any had
- * parse errors, 2 for a usage error or an unreadable file.
+ * parse errors, 2 for a usage error, an unreadable file or output that
+ * could not be written.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -147,6 +148,11 @@ int rg_cmd_parse(int argc, char **argv)
         int s = parse_file(argv[i], &flags);
         if (s > status)
             status = s;
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "regolith parse: cannot write the output: %s\n",
+                strerror(errno));
+        return 2;
     }
     return status;
 }

@@ -6,6 +6,7 @@
 #include "parser/parser.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct jw {
@@ -176,8 +177,43 @@ static void write_term_value(jw *w, const rg_term *t)
     }
 }
 
+static bool is_binary_call(const rg_term *t)
+{
+    return t->kind == RG_TERM_CALL && t->u.call.count == 3;
+}
+
+/* A left-deep chain of binary calls ("1 + 2 + ... + n") written with a
+ * loop: a chain may be longer than the stack allows recursion. */
+static void write_call_chain(jw *w, const rg_term *t)
+{
+    const rg_term **chain = NULL;
+    size_t n = 0, cap = 0;
+    for (; is_binary_call(t); t = t->u.call.args[1]) {
+        rg_grow((void **)&chain, &cap, n + 1, sizeof *chain);
+        chain[n++] = t;
+    }
+    for (size_t i = 0; i < n; i++) {
+        fputs("{\"type\":\"call\",\"value\":[", w->out);
+        write_term(w, chain[i]->u.call.args[0]);
+        putc(',', w->out);
+    }
+    write_term(w, t);
+    while (n-- > 0) {
+        putc(',', w->out);
+        write_term(w, chain[n]->u.call.args[2]);
+        putc(']', w->out);
+        write_loc(w, &chain[n]->loc);
+        putc('}', w->out);
+    }
+    free(chain);
+}
+
 static void write_term(jw *w, const rg_term *t)
 {
+    if (is_binary_call(t) && is_binary_call(t->u.call.args[1])) {
+        write_call_chain(w, t);
+        return;
+    }
     fprintf(w->out, "{\"type\":\"%s\",\"value\":", term_types[t->kind]);
     write_term_value(w, t);
     if (t->kind == RG_TERM_STRING && t->u.string.raw)

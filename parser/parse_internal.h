@@ -23,6 +23,7 @@ typedef struct rg_perr {
     uint32_t line;
     uint32_t col;
     const char *msg;
+    bool lexical;       /* a bad token: errors after it are left out */
 } rg_perr;
 
 typedef struct rg_parser {

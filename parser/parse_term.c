@@ -641,17 +641,17 @@ static int binary_precedence(rg_tok k)
 }
 
 /* Precedence climbing over the binary operators at min_prec or above.
- * Each operator of a chain nests the tree one level deeper, so each
- * counts against RG_PARSE_MAX_DEPTH until the chain ends. */
+ * A chain of operators of one precedence is a loop, so a flat chain of
+ * any length parses in constant stack; only a switch to a tighter
+ * operator recurses, at most once per precedence level. */
 static rg_term *climb(rg_parser *p, rg_term *lhs, int min_prec)
 {
     int prec;
-    int depth = p->depth;
+    if (lhs == NULL || binary_precedence(rg_pstate_tok(p)) < min_prec)
+        return lhs;
+    if (!rg_pstate_enter(p))
+        return NULL;
     while (lhs && (prec = binary_precedence(rg_pstate_tok(p))) >= min_prec) {
-        if (!rg_pstate_enter(p)) {
-            lhs = NULL;
-            break;
-        }
         rg_term *op = rg_ast_op(p, rg_tok_name(rg_pstate_tok(p)),
                                 rg_pstate_loc(p));
         rg_pstate_next(p);
@@ -666,7 +666,7 @@ static rg_term *climb(rg_parser *p, rg_term *lhs, int min_prec)
         lhs = rg_ast_call2(p, op, lhs, rhs, loc);
         rg_pstate_close(p, &lhs->loc);
     }
-    p->depth = depth;
+    rg_pstate_leave(p);
     return lhs;
 }
 

@@ -90,19 +90,23 @@ void rg_pstate_restore(rg_parser *p, const rg_pstate *s)
     p->hint = s->hint;
 }
 
+static void lexical_error(rg_parser *p, const rg_token *t);
+
 void rg_pstate_next(rg_parser *p)
 {
     p->last_end = p->lx.tok.end;
     rg_lexer_next(&p->lx);
     const rg_token *t = &p->lx.tok;
     if (RG_UNLIKELY(t->kind == RG_TOK_ILLEGAL) && t->error)
-        rg_pstate_error_at(p, t->line, t->col, "%s", t->error);
+        lexical_error(p, t);
 }
 
 static void add_error(rg_parser *p, uint32_t line, uint32_t col,
                       const char *msg)
 {
-    if (p->nerr >= PARSE_MAX_ERRORS)
+    /* Errors after a bad token are left out: they only follow from it. */
+    if (p->nerr >= PARSE_MAX_ERRORS ||
+        (p->nerr > 0 && p->errs[p->nerr - 1].lexical))
         return;
     if (p->nerr == p->caperr) {
         size_t cap = p->caperr;
@@ -116,6 +120,7 @@ static void add_error(rg_parser *p, uint32_t line, uint32_t col,
     p->errs[p->nerr].line = line;
     p->errs[p->nerr].col = col;
     p->errs[p->nerr].msg = msg;
+    p->errs[p->nerr].lexical = false;
     p->nerr++;
 }
 
@@ -142,11 +147,48 @@ void rg_pstate_error_at(rg_parser *p, uint32_t line, uint32_t col,
     add_error(p, line, col, msg);
 }
 
+/* Most bytes of a bad token quoted in its error message. */
+#define PARSE_TOKEN_QUOTE_MAX 16
+
+/* Report the lexer's error for the bad token t, and stop reporting. */
+static void lexical_error(rg_parser *p, const rg_token *t)
+{
+    uint32_t n = p->nerr;
+    rg_pstate_error_at(p, t->line, t->col, "%s", t->error);
+    if (p->nerr > n)
+        p->errs[p->nerr - 1].lexical = true;
+}
+
+/* The text of bad token t, quoted, control bytes escaped. */
+static char *quote_token(rg_parser *p, const rg_token *t)
+{
+    char buf[4 * PARSE_TOKEN_QUOTE_MAX + 8];
+    size_t n = 0;
+    buf[n++] = '\'';
+    for (uint32_t i = t->start; i < t->end; i++) {
+        unsigned char c = (unsigned char)p->lx.src[i];
+        if (i - t->start == PARSE_TOKEN_QUOTE_MAX) {
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "...");
+            break;
+        }
+        if (c < 0x20 || c == 0x7f)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "\\x%02x", c);
+        else
+            buf[n++] = (char)c;
+    }
+    buf[n++] = '\'';
+    buf[n] = '\0';
+    return rg_arena_strdup(p->arena, buf);
+}
+
 static void illegal(rg_parser *p, const char *note)
 {
     const rg_token *t = &p->lx.tok;
     if (t->kind == RG_TOK_ILLEGAL) {
-        rg_pstate_error_at(p, t->line, t->col, "illegal token");
+        /* A token with a lexer error was reported when it was read. */
+        if (t->error == NULL)
+            rg_pstate_error_at(p, t->line, t->col, "illegal token %s",
+                               quote_token(p, t));
         return;
     }
     const char *type = rg_tok_is_keyword(t->kind) ? "keyword" : "token";
@@ -238,5 +280,5 @@ void rg_pstate_template_next(rg_parser *p, bool raw)
     rg_lexer_template_next(&p->lx, raw);
     const rg_token *t = &p->lx.tok;
     if (t->kind == RG_TOK_ILLEGAL && t->error)
-        rg_pstate_error_at(p, t->line, t->col, "%s", t->error);
+        lexical_error(p, t);
 }

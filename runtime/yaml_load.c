@@ -44,6 +44,7 @@ typedef struct stream {
     rg_yaml_doc_fn fn;
     void *user;
     bool stop;
+    bool too_deep;          /* the nesting limit stopped the stream */
     bool any_failed;
     bool root_empty;        /* the document is one empty plain scalar */
     bool go_messages;       /* syntax errors in go-yaml v2's form */
@@ -267,9 +268,15 @@ static void on_start(stream *s, const yaml_event_t *e, bool is_map)
     rg_yaml_loc loc = loc_of(&e->start_mark);
     const yaml_char_t *anchor_name = is_map ? e->data.mapping_start.anchor
                                             : e->data.sequence_start.anchor;
-    if (s->nframes >= RG_YAML_MAX_DEPTH && !s->ld.failed)
-        rg_yaml_fail(&s->ld, loc, "nesting deeper than %d levels",
-                     RG_YAML_MAX_DEPTH);
+    if (s->nframes >= RG_YAML_MAX_DEPTH) {
+        /* Stop here: libyaml's scanner spends time proportional to the
+         * flow depth on every token, so reading on would be quadratic. */
+        rg_yaml_fail(&s->ld, loc, "nesting deeper than %d levels; "
+                     "reading stopped", RG_YAML_MAX_DEPTH);
+        s->too_deep = true;
+        s->stop = true;
+        return;
+    }
     rg_grow((void **)&s->frames, &s->frames_cap, s->nframes + 1,
             sizeof *s->frames);
     frame *f = &s->frames[s->nframes++];
@@ -482,7 +489,7 @@ static int run_stream(rg_arena *arena, const char *text, size_t len,
     }
     yaml_parser_delete(&parser);
     stream_free(&s);
-    return syntax_failed || s.any_failed ? -1 : 0;
+    return syntax_failed || s.too_deep || s.any_failed ? -1 : 0;
 }
 
 int rg_yaml_stream(rg_arena *arena, const char *text, size_t len,

@@ -1,6 +1,7 @@
 /*
  * A subset of Go's fmt.Sprintf (see gofmt.h).
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,9 +10,12 @@
 #include "runtime/builtins/gofmt.h"
 #include "runtime/builtins/runes.h"
 
-/* Maximum width or precision, which bounds the output size.  A larger
- * value given through * prints "%!(BADWIDTH)" or "%!(BADPREC)" as Go
- * does on overflow; a larger written number is clamped to it. */
+/* Maximum width or precision, which bounds the output size; it is also
+ * the bound of Go's overflow check.  A larger value prints
+ * "%!(BADWIDTH)" or "%!(BADPREC)" as Go does on overflow.  NOTE: Go
+ * accepts written numbers up to about 10^7 (it checks the bound before
+ * each digit), so "%01000001d" and "%.1000001d" pad in Go but are
+ * BADWIDTH and BADPREC here. */
 #define GOFMT_MAX_WIDTH 1000000
 
 typedef struct gofmt_spec {
@@ -29,6 +33,7 @@ typedef struct gofmt_state {
     size_t next;        /* next operand to use */
     bool reordered;     /* an explicit [n] index was used */
     bool bad_index;     /* the last [n] index was invalid */
+    bool overflow;      /* a written number overflowed as in Go */
 } gofmt_state;
 
 /* Append text (len bytes, runes code points), padded to the width. */
@@ -95,7 +100,8 @@ static void gofmt_integer(rg_strbuf *out, const gofmt_spec *sp, mpz_t v,
     size_t nd = strlen(digits), want = nd;
     if (sp->has_prec)
         want = (size_t)sp->prec;
-    else if (sp->zero && sp->has_width && !sp->minus)
+    else if (sp->zero && sp->has_width && !sp->minus &&
+             sp->width > (neg || sp->plus || sp->space))
         want = (size_t)sp->width - (neg || sp->plus || sp->space);
     if (gofmt_sign(sp, neg))
         rg_strbuf_addc(&num, gofmt_sign(sp, neg));
@@ -107,7 +113,8 @@ static void gofmt_integer(rg_strbuf *out, const gofmt_spec *sp, mpz_t v,
         rg_strbuf_adds(&num, "0b");
     else if (sp->sharp && base == 8 && digits[0] != '0')
         rg_strbuf_addc(&num, '0');
-    if (want > nd && want < (size_t)GOFMT_MAX_WIDTH)
+    assert(want <= (size_t)GOFMT_MAX_WIDTH);
+    if (want > nd)
         rg_strbuf_pad(&num, '0', want - nd);
     rg_strbuf_add(&num, digits, nd);
     gofmt_spec plain = *sp;
@@ -362,12 +369,17 @@ static bool gofmt_number(gofmt_state *st, const char *f, size_t flen,
     long v = 0;
     while (*i < flen && f[*i] >= '0' && f[*i] <= '9') {
         *present = true;
-        if (v <= GOFMT_MAX_WIDTH)
-            v = v * 10 + (f[*i] - '0');
+        if (v > GOFMT_MAX_WIDTH) {
+            /* Go's overflow: the rest of the format is consumed. */
+            st->overflow = true;
+            *i = flen;
+            return false;
+        }
+        v = v * 10 + (f[*i] - '0');
         (*i)++;
     }
-    *n = v > GOFMT_MAX_WIDTH ? GOFMT_MAX_WIDTH : (int)v;
-    return true;
+    *n = (int)v;
+    return v <= GOFMT_MAX_WIDTH;
 }
 
 /* An explicit operand index "[n]" at *i selects operand n (from 1) for
@@ -407,8 +419,11 @@ static void gofmt_spec_parse(gofmt_state *st, const char *f, size_t flen,
     }
     bool neg;
     gofmt_index(st, f, flen, i);
-    if (!gofmt_number(st, f, flen, i, &sp->width, &sp->has_width, &neg))
+    if (!gofmt_number(st, f, flen, i, &sp->width, &sp->has_width, &neg)) {
         rg_strbuf_adds(st->out, "%!(BADWIDTH)");
+        sp->has_width = false;
+        sp->width = 0;
+    }
     if (neg) {
         sp->minus = true;
         sp->zero = false;
@@ -418,9 +433,13 @@ static void gofmt_spec_parse(gofmt_state *st, const char *f, size_t flen,
         sp->has_prec = true;
         bool seen = false;
         gofmt_index(st, f, flen, i);
+        st->overflow = false;
         if (!gofmt_number(st, f, flen, i, &sp->prec, &seen, &neg) || neg) {
-            rg_strbuf_adds(st->out, "%!(BADPREC)");
-            sp->has_prec = false;
+            /* Go takes an overflowing written precision as 0. */
+            if (!st->overflow)
+                rg_strbuf_adds(st->out, "%!(BADPREC)");
+            sp->has_prec = st->overflow;
+            sp->prec = 0;
         }
     }
 }
@@ -462,7 +481,7 @@ static void gofmt_directive(gofmt_state *st, const char *f, size_t flen,
 void rg_gofmt(rg_strbuf *out, const char *fmt, size_t flen,
               const rg_gofmt_arg *args, size_t nargs)
 {
-    gofmt_state st = { out, args, nargs, 0, false, false };
+    gofmt_state st = { out, args, nargs, 0, false, false, false };
     for (size_t i = 0; i < flen;) {
         if (fmt[i] != '%') {
             rg_strbuf_addc(out, fmt[i++]);

@@ -176,6 +176,16 @@ static rg_bstatus tls_opts(rg_bctx *ctx, const rg_value *req, http_opts *o)
     return RG_BUILTIN_OK;
 }
 
+/* The method in upper case, as OPA sends it ("get" goes as GET). */
+static const char *upper_method(rg_arena *arena, const char *method)
+{
+    char *up = rg_arena_strdup(arena, method);
+    for (char *p = up; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    return up;
+}
+
 static rg_bstatus parse_opts(rg_bctx *ctx, const rg_value *req, http_opts *o)
 {
     memset(o, 0, sizeof *o);
@@ -186,6 +196,7 @@ static rg_bstatus parse_opts(rg_bctx *ctx, const rg_value *req, http_opts *o)
     o->url = rg_httpreq_string(req, "url");
     if (!o->method || !o->url)
         return rg_extargs_fail(ctx, "method and url must be strings");
+    o->method = upper_method(rg_bctx_arena(ctx), o->method);
     o->headers = rg_object_get_str(req, "headers", 7);
     if (o->headers && rg_value_kind(o->headers) != RG_OBJECT)
         return rg_extargs_fail(ctx, "invalid type for headers key");
@@ -216,6 +227,7 @@ typedef struct transfer {
     rg_buf body;
     rg_buf headers;     /* raw header lines */
     bool too_big;
+    char *redirect;     /* owned: a redirect target refused, or NULL */
 } transfer;
 
 static size_t on_body(char *p, size_t size, size_t n, void *user)
@@ -282,6 +294,31 @@ static void set_tls(CURL *c, const http_opts *o)
         curl_easy_setopt(c, CURLOPT_SSLKEY, o->key_file);
 }
 
+/* The Location header among raw header lines, owned, or NULL.  libcurl
+ * stops before a redirect to a refused scheme without reporting the
+ * target, so the error message takes it from here. */
+static char *location(rg_buf *headers)
+{
+    const char *h = rg_buf_cstr(headers);
+    for (const char *line = h; line && *line;) {
+        const char *end = strchr(line, '\n');
+        if (strncasecmp(line, "location:", 9) == 0) {
+            const char *v = line + 9;
+            while (*v == ' ' || *v == '\t')
+                v++;
+            size_t n = end ? (size_t)(end - v) : strlen(v);
+            while (n > 0 && (v[n - 1] == '\r' || v[n - 1] == ' '))
+                n--;
+            char *out = rg_xmalloc(n + 1);
+            memcpy(out, v, n);
+            out[n] = '\0';
+            return out;
+        }
+        line = end ? end + 1 : NULL;
+    }
+    return NULL;
+}
+
 static CURLcode perform(const http_opts *o, transfer *t, long *status)
 {
     CURL *c = curl_easy_init();
@@ -299,6 +336,10 @@ static CURLcode perform(const http_opts *o, transfer *t, long *status)
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, o->timeout_ms);
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, o->redirect ? 1L : 0L);
+    /* Go's client, which OPA uses, speaks only HTTP and HTTPS, also
+     * when following redirects. */
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, t);
@@ -307,6 +348,8 @@ static CURLcode perform(const http_opts *o, transfer *t, long *status)
     set_tls(c, o);
     CURLcode rc = curl_easy_perform(c);
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
+    if (rc == CURLE_UNSUPPORTED_PROTOCOL)
+        t->redirect = location(&t->headers);
     curl_slist_free_all(hdrs);
     curl_easy_cleanup(c);
     return rc;
@@ -426,20 +469,68 @@ static const rg_value *response_value(rg_arena *arena, const http_opts *o,
     return rg_builder_finish(b);
 }
 
+static bool scheme_char(char c, size_t i)
+{
+    bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (i == 0)
+        return letter;
+    return letter || (c >= '0' && c <= '9') || c == '+' || c == '-' ||
+           c == '.';
+}
+
+/* The scheme of url in lower case as Go's url.Parse reads it: letters,
+ * digits, "+", "-" and "." before the first ":", starting with a
+ * letter; "" when url has none. */
+static const char *url_scheme(rg_arena *arena, const char *url)
+{
+    size_t n = 0;
+    while (url[n] && scheme_char(url[n], n))
+        n++;
+    if (n == 0 || url[n] != ':')
+        return "";
+    char *s = rg_arena_strndup(arena, url, n);
+    for (char *p = s; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return s;
+}
+
+static bool scheme_supported(const char *scheme)
+{
+    return strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0;
+}
+
 /* Go's url.Error text: the method with only its first letter upper
  * case, the quoted URL, then the cause. */
-static const char *network_error(rg_arena *arena, const http_opts *o,
-                                 CURLcode rc)
+static const char *url_error(rg_arena *arena, const http_opts *o,
+                             const char *url, const char *why)
 {
     char *op = rg_arena_strdup(arena, o->method);
-    for (char *p = op; *p; p++)
-        *p = (char)(p == op ? (*p >= 'a' && *p <= 'z' ? *p - 32 : *p)
-                            : (*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+    for (char *p = op + 1; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return rg_arena_printf(arena, "%s \"%s\": %s", op, url, why);
+}
+
+/* Go's error for a URL of another scheme than http or https. */
+static const char *scheme_error(rg_arena *arena, const http_opts *o,
+                                const char *url)
+{
+    const char *why = rg_arena_printf(arena, "unsupported protocol scheme "
+                                      "\"%s\"", url_scheme(arena, url));
+    return url_error(arena, o, url, why);
+}
+
+static const char *network_error(rg_arena *arena, const http_opts *o,
+                                 const transfer *t, CURLcode rc)
+{
+    if (t->redirect)
+        return scheme_error(arena, o, t->redirect);
     const char *why = rc == CURLE_OPERATION_TIMEDOUT
         ? "context deadline exceeded (Client.Timeout exceeded while "
           "awaiting headers)"
         : curl_easy_strerror(rc);
-    return rg_arena_printf(arena, "%s \"%s\": %s", op, o->url, why);
+    return url_error(arena, o, o->url, why);
 }
 
 static const rg_value *error_value(rg_arena *arena, const char *message)
@@ -459,10 +550,14 @@ static const rg_value *error_value(rg_arena *arena, const char *message)
 static const rg_value *send_request(rg_arena *arena, const http_opts *o,
                                     const char **err)
 {
+    if (!scheme_supported(url_scheme(arena, o->url))) {
+        *err = scheme_error(arena, o, o->url);
+        return NULL;
+    }
     pthread_once(&curl_once, curl_start);
     long wait_ms = HTTP_BACKOFF_FIRST_MS;
     for (int64_t attempt = 0;; attempt++) {
-        transfer t = { { NULL, 0, 0 }, { NULL, 0, 0 }, false };
+        transfer t = { { NULL, 0, 0 }, { NULL, 0, 0 }, false, NULL };
         long code = 0;
         CURLcode rc = perform(o, &t, &code);
         const rg_value *resp = NULL;
@@ -471,7 +566,8 @@ static const rg_value *send_request(rg_arena *arena, const http_opts *o,
         else if (t.too_big)
             *err = "response body too large";
         else
-            *err = network_error(arena, o, rc);
+            *err = network_error(arena, o, &t, rc);
+        free(t.redirect);
         rg_buf_free(&t.body);
         rg_buf_free(&t.headers);
         if (resp || attempt >= o->retries)

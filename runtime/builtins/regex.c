@@ -70,9 +70,8 @@ static rg_bstatus regex_match(rg_bctx *ctx, const rg_value *const *args,
     RG_ARGS_TRY(rg_args_kind(ctx, 1, args[0], RG_STRING));
     RG_ARGS_TRY(rg_args_kind(ctx, 2, args[1], RG_STRING));
     RG_ARGS_TRY(regex_compile(ctx, args[0], &re));
-    size_t spans[2 * (REGEX_MAX_GROUPS + 1)];
-    rg_regex_result r = rg_regex_exec(re, rg_string_bytes(args[1]),
-                                      rg_string_len(args[1]), 0, spans);
+    rg_regex_result r = rg_regex_test(re, rg_string_bytes(args[1]),
+                                      rg_string_len(args[1]));
     rg_regex_release(re);
     if (r == RG_REGEX_LIMIT)
         return regex_limit(ctx);

@@ -15,10 +15,18 @@ struct rg_regex {
     char *pattern;          /* owned Go pattern, the cache key */
     size_t len;
     pcre2_code *code;
+    char *translated;       /* owned PCRE2 pattern, for the DFA matcher */
+    size_t translated_len;
     uint32_t groups;
     int refs;               /* holders, the cache counting as one */
     bool cached;
 };
+
+/* Options of every program: Go's UTF-8 and "$" semantics.  The
+ * backtracking program adds PCRE2_MATCH_INVALID_UTF, which the DFA
+ * matcher does not support. */
+#define REGEX_COMPILE_OPTIONS (PCRE2_UTF | PCRE2_DOLLAR_ENDONLY | \
+                               PCRE2_NEVER_BACKSLASH_C)
 
 static pthread_mutex_t regex_lock = PTHREAD_MUTEX_INITIALIZER;
 static rg_regex *regex_entries[RG_REGEX_CACHE_MAX];
@@ -29,6 +37,7 @@ static bool regex_atexit_done;
 static void regex_free(rg_regex *re)
 {
     pcre2_code_free(re->code);
+    free(re->translated);
     free(re->pattern);
     free(re);
 }
@@ -83,8 +92,7 @@ static rg_regex *regex_compile(const char *pat, size_t len,
     pcre2_set_newline(cc, PCRE2_NEWLINE_LF);
     int code;
     PCRE2_SIZE at;
-    uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
-                    PCRE2_DOLLAR_ENDONLY | PCRE2_NEVER_BACKSLASH_C;
+    uint32_t opts = REGEX_COMPILE_OPTIONS | PCRE2_MATCH_INVALID_UTF;
     pcre2_code *prog = pcre2_compile((PCRE2_SPTR)tr.data, tr.len, opts,
                                      &code, &at, cc);
     pcre2_compile_context_free(cc);
@@ -99,6 +107,8 @@ static rg_regex *regex_compile(const char *pat, size_t len,
     re->pattern = rg_xstrndup(pat, len);
     re->len = len;
     re->code = prog;
+    re->translated = rg_xstrndup(tr.data, tr.len);
+    re->translated_len = tr.len;
     pcre2_pattern_info(prog, PCRE2_INFO_CAPTURECOUNT, &re->groups);
     re->refs = 1;
     return re;
@@ -192,4 +202,49 @@ rg_regex_result rg_regex_exec(rg_regex *re, const char *s, size_t len,
     pcre2_match_context_free(mc);
     pcre2_match_data_free(md);
     return res;
+}
+
+/* Workspace ints for the DFA matcher: PCRE2 needs a few per state kept
+ * alive at once; patterns Go accepts need far fewer than this. */
+#define REGEX_DFA_WORKSPACE 20000
+
+/* Whether s matches, by PCRE2's DFA matcher: its time grows with the
+ * subject times the pattern's states, not with backtracking.  The
+ * program is compiled here, as this path is rare: only patterns that
+ * already hit the backtracking limit reach it. */
+static rg_regex_result dfa_test(rg_regex *re, const char *s, size_t len)
+{
+    pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+    pcre2_set_newline(cc, PCRE2_NEWLINE_LF);
+    int code;
+    PCRE2_SIZE at;
+    pcre2_code *prog = pcre2_compile((PCRE2_SPTR)re->translated,
+                                     re->translated_len,
+                                     REGEX_COMPILE_OPTIONS, &code, &at, cc);
+    pcre2_compile_context_free(cc);
+    if (prog == NULL)
+        return RG_REGEX_LIMIT;
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(mc, RG_REGEX_MATCH_LIMIT);
+    pcre2_set_depth_limit(mc, RG_REGEX_DEPTH_LIMIT);
+    int *ws = rg_xmalloc(REGEX_DFA_WORKSPACE * sizeof *ws);
+    int rc = pcre2_dfa_match(prog, (PCRE2_SPTR)s, len, 0,
+                             PCRE2_DFA_SHORTEST, md, mc, ws,
+                             REGEX_DFA_WORKSPACE);
+    free(ws);
+    pcre2_code_free(prog);
+    pcre2_match_context_free(mc);
+    pcre2_match_data_free(md);
+    if (rc >= 0)
+        return RG_REGEX_MATCH;
+    return rc == PCRE2_ERROR_NOMATCH ? RG_REGEX_NOMATCH : RG_REGEX_LIMIT;
+}
+
+rg_regex_result rg_regex_test(rg_regex *re, const char *s, size_t len)
+{
+    size_t *spans = rg_xmalloc(2 * (re->groups + 1) * sizeof *spans);
+    rg_regex_result r = rg_regex_exec(re, s, len, 0, spans);
+    free(spans);
+    return r == RG_REGEX_LIMIT ? dfa_test(re, s, len) : r;
 }

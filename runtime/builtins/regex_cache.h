@@ -8,7 +8,8 @@
  *
  * Matching applies PCRE2 match and depth limits, so a pattern that
  * backtracks catastrophically fails with an error instead of running
- * for minutes.
+ * for minutes; a yes-or-no test (rg_regex_test) then asks PCRE2's DFA
+ * matcher instead.
  */
 #ifndef RG_REGEX_CACHE_H
 #define RG_REGEX_CACHE_H
@@ -57,6 +58,12 @@ typedef enum rg_regex_result {
  * part. */
 rg_regex_result rg_regex_exec(rg_regex *re, const char *s, size_t len,
                               size_t start, size_t *spans);
+
+/* Whether re matches anywhere in s[0..len).  When backtracking reaches
+ * a limit, PCRE2's DFA matcher decides instead, so a pattern such as
+ * ^(a|a)*$ gets the answer RE2 gives in linear time; RG_REGEX_LIMIT
+ * only when that fails too. */
+rg_regex_result rg_regex_test(rg_regex *re, const char *s, size_t len);
 
 /* Free every cached program no evaluation holds. */
 void rg_regex_cache_clear(void);

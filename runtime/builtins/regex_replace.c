@@ -203,12 +203,8 @@ static rg_bstatus template_match(rg_bctx *ctx, const rg_value *const *args,
     rg_regex *re = rg_regex_get(pat.data, pat.len, arena, &err);
     if (!re)
         return rg_bctx_error(ctx, "eval_builtin_error", "%s", err);
-    size_t spans[2 * (REPLACE_MAX_GROUPS + 1)];
-    rg_regex_result r = rg_regex_groups(re) > REPLACE_MAX_GROUPS
-                            ? RG_REGEX_LIMIT
-                            : rg_regex_exec(re, rg_string_bytes(args[1]),
-                                            rg_string_len(args[1]), 0,
-                                            spans);
+    rg_regex_result r = rg_regex_test(re, rg_string_bytes(args[1]),
+                                      rg_string_len(args[1]));
     rg_regex_release(re);
     if (r == RG_REGEX_LIMIT)
         return rg_bctx_error(ctx, "eval_builtin_error",

@@ -63,6 +63,8 @@ static void handle(int fd)
     } else if (strcmp(path, "/slow") == 0) {
         sleep(1);
         reply(fd, "200 OK", "", "late");
+    } else if (strcmp(path, "/to-file") == 0) {
+        reply(fd, "302 Found", "Location: file:///etc/hostname\r\n", "");
     } else if (strcmp(path, "/redirect") == 0) {
         reply(fd, "302 Found", "Location: /json\r\n", "");
     } else if (strcmp(path, "/cache") == 0) {
@@ -168,7 +170,7 @@ START_TEST(send_should_post_json_bodies)
                                      S("url"), url("/echo"),
                                      S("body"), OBJ(1, S("x"), I(1))));
     ck_assert_str_eq(field(r, "body"),
-                     "{\"body\": {\"x\": 1}, \"method\": \"post\"}");
+                     "{\"body\": {\"x\": 1}, \"method\": \"POST\"}");
     r = send_req(OBJ(3, S("method"), S("PUT"), S("url"), url("/echo"),
                      S("raw_body"), S("[true]")));
     ck_assert_str_eq(field(r, "body"),
@@ -209,6 +211,33 @@ START_TEST(send_should_report_network_errors)
 }
 END_TEST
 
+/* Only http and https are spoken, as by Go's client: other schemes,
+ * also as redirect targets, fail with Go's message. */
+START_TEST(send_should_reject_other_schemes)
+{
+    static const char *const urls[][2] = {
+        {"file:///etc/hostname", "file"},
+        {"FILE:///etc/hostname", "file"},
+        {"gopher://127.0.0.1/", "gopher"},
+        {"dict://127.0.0.1/x", "dict"},
+        {"/etc/hostname", ""},
+    };
+    for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++) {
+        ck_assert_ptr_null(send_req(OBJ(2, S("method"), S("get"),
+                                        S("url"), S(urls[i][0]))));
+        char want[256];
+        snprintf(want, sizeof want, "http.send: Get \"%s\": unsupported "
+                 "protocol scheme \"%s\"", urls[i][0], urls[i][1]);
+        ck_assert_str_eq(ctx.error, want);
+    }
+    ck_assert_ptr_null(send_req(OBJ(3, S("method"), S("get"),
+                                    S("url"), url("/to-file"),
+                                    S("enable_redirect"), B(true))));
+    ck_assert_str_eq(ctx.error, "http.send: Get \"file:///etc/hostname\": "
+                     "unsupported protocol scheme \"file\"");
+}
+END_TEST
+
 START_TEST(send_should_cache_when_asked)
 {
     const rg_value *req = OBJ(3, S("method"), S("get"), S("url"),
@@ -237,6 +266,7 @@ static Suite *http_suite(void)
     tcase_add_test(tc, send_should_follow_redirects_only_when_asked);
     tcase_add_test(tc, send_should_report_network_errors);
     tcase_add_test(tc, send_should_cache_when_asked);
+    tcase_add_test(tc, send_should_reject_other_schemes);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -97,6 +97,31 @@ START_TEST(sprintf_should_report_mismatches_like_go)
 }
 END_TEST
 
+/* The largest width pads with zeros like any other; a larger one is
+ * Go's BADWIDTH, and a written number Go overflows on also consumes
+ * the rest of the format. */
+START_TEST(sprintf_should_bound_width_and_precision)
+{
+    const char *s = fmt1("%01000000d", I(1));
+    size_t n = strlen(s);
+    ck_assert_uint_eq(n, 1000000 + 2);
+    ck_assert_int_eq(s[1], '0');
+    ck_assert_int_eq(s[n - 3], '0');
+    ck_assert_int_eq(s[n - 2], '1');
+    s = fmt1("%0999999d", I(-1));
+    ck_assert_uint_eq(strlen(s), 999999 + 2);
+    ck_assert_int_eq(s[1], '-');
+    ck_assert_int_eq(s[2], '0');
+    ck_assert_str_eq(fmt1("%01000001d", I(1)), "\"%!(BADWIDTH)1\"");
+    ck_assert_str_eq(fmt1("%.1000001d", I(1)), "\"%!(BADPREC)1\"");
+    ck_assert_str_eq(fmt1("%0100000000d|", I(1)),
+                     "\"%!(BADWIDTH)%!(NOVERB)%!(EXTRA int=1)\"");
+    ck_assert_str_eq(fmt1("%.100000000d|", I(1)),
+                     "\"%!(NOVERB)%!(EXTRA int=1)\"");
+    ck_assert_str_eq(fmt1("%00d", I(-5)), "\"-5\"");
+}
+END_TEST
+
 static Suite *sprintf_suite(void)
 {
     Suite *s = suite_create("builtins_sprintf");
@@ -106,6 +131,7 @@ static Suite *sprintf_suite(void)
     tcase_add_test(tc, sprintf_should_format_floats);
     tcase_add_test(tc, sprintf_should_format_strings_and_values);
     tcase_add_test(tc, sprintf_should_report_mismatches_like_go);
+    tcase_add_test(tc, sprintf_should_bound_width_and_precision);
     suite_add_tcase(s, tc);
     return s;
 }

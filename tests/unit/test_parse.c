@@ -4,6 +4,7 @@
  * input terms and the limits on bad input.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -457,12 +458,61 @@ START_TEST(nested_retries_should_stay_linear)
     ck_assert_ptr_nonnull(strstr(msg, "rego_parse_error"));
     free(msg);
     free(src);
-    src = repeat_source("", "1", " + 1", 200000);
-    msg = parse_error(src, RG_REGO_V1);
-    ck_assert_ptr_nonnull(strstr(msg, "max parsing recursion depth "
-                                      "exceeded"));
-    free(msg);
+}
+END_TEST
+
+/* A flat operator chain is a loop, not recursion: 200,000 terms parse
+ * into a left-deep tree, and the JSON writer walks it without recursing
+ * once per level. */
+START_TEST(long_operator_chain_should_parse)
+{
+    size_t n = 200000;
+    char *src = repeat_source("", "1", " + 1", n);
+    rg_module *m = parse_ok(src, RG_REGO_V1);
+    const rg_term *t = m->rules[0]->head.value;
+    size_t depth = 0;
+    for (; t->kind == RG_TERM_CALL; t = t->u.call.args[1])
+        depth++;
+    ck_assert_uint_eq(depth, n);
+    FILE *out = tmpfile();
+    ck_assert_ptr_nonnull(out);
+    rg_ast_write_module_json(out, m, false);
+    ck_assert_int_gt(ftell(out), (long)(n * 40));
+    fclose(out);
+    rg_module_free(m);
     free(src);
+    src = repeat_source("", "1", " - 2 * 3", n);
+    m = parse_ok(src, RG_REGO_V1);
+    t = m->rules[0]->head.value;
+    ck_assert_str_eq(t->u.call.args[0]->u.ref.parts[0]->u.var.name,
+                     "minus");
+    ck_assert_str_eq(t->u.call.args[2]->u.call.args[0]->u.ref.parts[0]
+                     ->u.var.name, "mul");
+    rg_module_free(m);
+    free(src);
+}
+END_TEST
+
+/* A bad token is reported once, by the lexer's message, and the
+ * parser's confusion after it is left out. */
+START_TEST(bad_token_should_be_one_error)
+{
+    const char *src = "package x\np := 1 + \"a\n";
+    rg_parse_options opts = {RG_REGO_V1, false, false};
+    rg_errors errs;
+    rg_errors_init(&errs);
+    rg_module *m = rg_parse_module("t.rego", src, strlen(src), &opts, &errs);
+    ck_assert_ptr_null(m);
+    ck_assert_uint_eq(errs.count, 1);
+    char *msg = rg_error_format(&errs.items[0]);
+    ck_assert_str_eq(msg, "t.rego:2:10: rego_parse_error: non-terminated "
+                     "string");
+    free(msg);
+    rg_errors_free(&errs);
+    msg = parse_error("package x\np := 1 \x01 2\n", RG_REGO_V1);
+    ck_assert_str_eq(msg, "t.rego:2:8: rego_parse_error: illegal token "
+                     "'\\x01'");
+    free(msg);
 }
 END_TEST
 
@@ -511,6 +561,8 @@ static Suite *parse_suite(void)
     tcase_add_test(api, term_should_parse_input_terms);
     tcase_add_test(api, deep_nesting_should_fail_cleanly);
     tcase_add_test(api, nested_retries_should_stay_linear);
+    tcase_add_test(api, long_operator_chain_should_parse);
+    tcase_add_test(api, bad_token_should_be_one_error);
     tcase_add_test(api, bad_bytes_should_be_errors);
     suite_add_tcase(s, api);
     return s;

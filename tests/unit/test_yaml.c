@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "runtime/json.h"
 #include "runtime/yaml.h"
@@ -397,6 +398,32 @@ START_TEST(yaml_should_limit_depth)
 }
 END_TEST
 
+/* A very deep flow collection stops at the limit: reading on would take
+ * minutes (libyaml's cost per token grows with the flow depth). */
+START_TEST(yaml_should_stop_reading_at_depth_limit)
+{
+    size_t n = 200000;
+    char *text = malloc(2 * n + 2);
+    memset(text, '[', n);
+    memset(text + n, ']', n);
+    text[2 * n] = '\0';
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    ck_assert_ptr_null(load(text));
+    ck_assert_ptr_null(rg_yaml_unmarshal(arena, text, 2 * n, &errs));
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double secs = (double)(t1.tv_sec - t0.tv_sec) +
+                  (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    ck_assert_msg(secs < 5.0, "took %.1f s", secs);
+    ck_assert_uint_eq(errs.count, 2);
+    char *msg = rg_error_format(&errs.items[0]);
+    ck_assert_msg(strstr(msg, "t.yaml:1:1001: ") &&
+                  strstr(msg, "nesting deeper than 1000 levels"), "%s", msg);
+    free(msg);
+    free(text);
+}
+END_TEST
+
 START_TEST(yaml_should_report_syntax_errors)
 {
     check_error("a: 1\nb: [1, 2\nc: 3\n", "t.yaml:");
@@ -572,6 +599,7 @@ static Suite *yaml_suite(void)
     tcase_add_test(tc, yaml_should_accept_crlf_bom_and_tabs);
     tcase_add_test(tc, yaml_should_load_long_scalars);
     tcase_add_test(tc, yaml_should_limit_depth);
+    tcase_add_test(tc, yaml_should_stop_reading_at_depth_limit);
     tcase_add_test(tc, yaml_should_report_syntax_errors);
     tcase_add_test(tc, yaml_parse_should_keep_exact_integers);
     tcase_add_test(tc, yaml_should_record_positions);
