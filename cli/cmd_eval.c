@@ -430,6 +430,29 @@ static bool flush_output(void)
     return false;
 }
 
+extern char **environ;
+
+/* The value opa.runtime() returns under "regolith eval", shaped as
+ * "opa eval" shapes it: the process environment, the version and the
+ * source commit (empty when the build does not record one). */
+static const rg_value *runtime_value(rg_arena *arena)
+{
+    rg_builder *env = rg_object_builder(arena, 64);
+    for (char **e = environ; e && *e; e++) {
+        const char *eq = strchr(*e, '=');
+        if (eq == NULL)
+            continue;
+        rg_builder_put(env, rg_string(arena, *e, (size_t)(eq - *e)),
+                       rg_cstring(arena, eq + 1));
+    }
+    rg_builder *info = rg_object_builder(arena, 3);
+    rg_builder_put(info, rg_cstring(arena, "commit"), rg_cstring(arena, ""));
+    rg_builder_put(info, rg_cstring(arena, "env"), rg_builder_finish(env));
+    rg_builder_put(info, rg_cstring(arena, "version"),
+                   rg_cstring(arena, RG_VERSION));
+    return rg_builder_finish(info);
+}
+
 int rg_cmd_eval(int argc, char **argv)
 {
     eval_cli c;
@@ -440,7 +463,10 @@ int rg_cmd_eval(int argc, char **argv)
     }
     rg_cache *cache = c.no_cache ? NULL : rg_cache_new();
     c.opts.cache = cache;
+    rg_arena *runtime_arena = rg_arena_new(0);
+    c.opts.runtime = runtime_value(runtime_arena);
     rg_engine *e = rg_engine_new(&c.opts);
+    rg_arena_free(runtime_arena);
     rg_errors errs;
     rg_errors_init(&errs);
     rg_evalload L = {e, rg_arena_new(0), NULL, &errs, false};

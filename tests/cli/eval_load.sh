@@ -122,5 +122,11 @@ if [ -w /dev/full ]; then
     fi
 fi
 
+# opa.runtime() returns the environment and version, as under opa eval.
+REGOLITH_RUNTIME_PROBE=probe-value expect 0 '^probe-value$' "" \
+    eval --format raw 'opa.runtime().env.REGOLITH_RUNTIME_PROBE'
+expect 0 '^[0-9]+\.[0-9]+\.[0-9]+$' "" \
+    eval --format raw 'opa.runtime().version'
+
 echo "eval_load: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
