@@ -90,7 +90,8 @@ static void bind_subjects(rg_scan *scan, objlist *out,
             continue;
         const rg_value *obj = subject_with(scan->scratch, s, binding, role);
         push(out, obj);
-        add_extra(scan, rg_verdict_object_id(scan->scratch, scan->store, obj), obj);
+        add_extra(scan, rg_verdict_object_id(scan->scratch, scan->store, obj),
+                  obj);
     }
 }
 

@@ -85,7 +85,7 @@ static const rg_value *expected(parser *p, const char *wanted)
                 found);
 }
 
-/* ---- Lexical helpers ------------------------------------------------------ */
+/* ---- Lexical helpers ----------------------------------------------------- */
 
 static void skip_ws(parser *p)
 {
@@ -140,7 +140,7 @@ static const rg_value *parse_number(parser *p)
     return v;
 }
 
-/* ---- Strings -------------------------------------------------------------- */
+/* ---- Strings ------------------------------------------------------------- */
 
 static int hex_value(char c)
 {
@@ -272,7 +272,7 @@ static const rg_value *parse_string(parser *p, bool key)
     return rg_string(p->arena, p->scratch.data, p->scratch.len);
 }
 
-/* ---- Arrays and objects --------------------------------------------------- */
+/* ---- Arrays and objects -------------------------------------------------- */
 
 static bool enter(parser *p)
 {

@@ -52,7 +52,7 @@ int rg_number_sign(const rg_value *v)
     return (n->h.flags & RG_NUMF_NEG) ? -1 : 1;
 }
 
-/* ---- Conversions ---------------------------------------------------------- */
+/* ---- Conversions --------------------------------------------------------- */
 
 bool rg_number_to_mpz(const rg_value *v, mpz_t z)
 {
@@ -148,7 +148,7 @@ static const rg_value *from_mpfr(rg_arena *arena, const mpfr_t f)
     return v;
 }
 
-/* ---- Binary operations ---------------------------------------------------- */
+/* ---- Binary operations --------------------------------------------------- */
 
 static bool small_int(const rg_value *v, int64_t *out)
 {
@@ -317,7 +317,7 @@ rg_number_status rg_number_rem(rg_arena *arena, const rg_value *a,
     return binary(arena, OP_REM, a, b, out);
 }
 
-/* ---- Unary operations ----------------------------------------------------- */
+/* ---- Unary operations ---------------------------------------------------- */
 
 typedef enum unary_op { U_ABS, U_ROUND, U_CEIL, U_FLOOR } unary_op;
 

@@ -45,7 +45,7 @@ const rg_value *rg_yaml_key_string(rg_arena *arena, rg_intern *keys,
  * so a loader can skip resolution. */
 bool rg_yaml_is_plain_string(const char *text, size_t len);
 
-/* ---- Loader state ----------------------------------------------------------- */
+/* ---- Loader state -------------------------------------------------------- */
 
 /* One finished node on the loader's stack: a value, or in a mapping's
  * key position the converted key, RG_YAML_MERGE_MARK or
@@ -82,7 +82,7 @@ void rg_yaml_fail(rg_yaml_loader *ld, rg_yaml_loc loc, const char *fmt,
  * object; a bad merge value is reported and left out. */
 const rg_value *rg_yaml_build_mapping(rg_yaml_loader *ld, size_t base);
 
-/* ---- Positions ------------------------------------------------------------ */
+/* ---- Positions ----------------------------------------------------------- */
 
 /* Start recording positions for a document whose root is at root_loc.
  * Lives in arena. */

@@ -69,7 +69,7 @@ void rg_yaml_fail(rg_yaml_loader *ld, rg_yaml_loc loc, const char *fmt, ...)
                   (int)loc.col, "%s", msg);
 }
 
-/* ---- The entry stack -------------------------------------------------------- */
+/* ---- The entry stack ----------------------------------------------------- */
 
 static bool in_key_position(const stream *s)
 {
@@ -121,7 +121,7 @@ static void push_node(stream *s, const rg_value *v, rg_yaml_loc loc,
     push_entry(s, v, loc, nodes);
 }
 
-/* ---- Anchors and aliases ---------------------------------------------------- */
+/* ---- Anchors and aliases ------------------------------------------------- */
 
 static void anchors_clear(stream *s)
 {
@@ -171,7 +171,7 @@ static void on_alias(stream *s, const yaml_event_t *e)
     push_node(s, a->value, loc, a->nodes);
 }
 
-/* ---- Scalars ---------------------------------------------------------------- */
+/* ---- Scalars ------------------------------------------------------------- */
 
 static const rg_value *scalar_key(stream *s, const rg_yaml_scalar *sc,
                                   const char *text, size_t len,
@@ -261,7 +261,7 @@ static void on_scalar(stream *s, const yaml_event_t *e)
     push_entry(s, v, loc, 1);
 }
 
-/* ---- Collections ------------------------------------------------------------ */
+/* ---- Collections --------------------------------------------------------- */
 
 static void on_start(stream *s, const yaml_event_t *e, bool is_map)
 {
@@ -327,7 +327,7 @@ static void on_end(stream *s)
     push_node(s, v, f.loc, nodes);
 }
 
-/* ---- Documents -------------------------------------------------------------- */
+/* ---- Documents ----------------------------------------------------------- */
 
 static void doc_start(stream *s, const yaml_event_t *e)
 {
@@ -361,7 +361,7 @@ static void doc_end(stream *s)
     s->doc.index++;
 }
 
-/* ---- The stream ------------------------------------------------------------- */
+/* ---- The stream ---------------------------------------------------------- */
 
 /* Line and column of byte offset in text. */
 static rg_yaml_loc offset_loc(const char *text, size_t len, size_t offset)
@@ -499,7 +499,7 @@ int rg_yaml_stream(rg_arena *arena, const char *text, size_t len,
     return run_stream(arena, text, len, opts, fn, user, errs, false);
 }
 
-/* ---- One document ----------------------------------------------------------- */
+/* ---- One document -------------------------------------------------------- */
 
 typedef struct single {
     const rg_value *value;

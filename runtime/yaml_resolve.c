@@ -69,7 +69,7 @@ static bool lookup_word(const char *text, size_t len, rg_yaml_scalar *out)
     return true;
 }
 
-/* ---- Integers, as strconv.ParseInt/ParseUint with base 0 ------------------ */
+/* ---- Integers, as strconv.ParseInt/ParseUint with base 0 ----------------- */
 
 typedef enum int_result { INT_INVALID, INT_OK, INT_RANGE } int_result;
 
@@ -162,7 +162,7 @@ static bool resolve_int(rg_arena *arena, const char *s, size_t n,
     return out->value != NULL;
 }
 
-/* ---- Floats ---------------------------------------------------------------- */
+/* ---- Floats -------------------------------------------------------------- */
 
 static size_t skip_digits(const char *s, size_t i, size_t n)
 {
@@ -252,7 +252,7 @@ static bool resolve_float(rg_arena *arena, const char *s, size_t n,
     return out->value != NULL;
 }
 
-/* ---- Implicit resolution ---------------------------------------------------- */
+/* ---- Implicit resolution ------------------------------------------------- */
 
 static char hint_of(const char *text, size_t len)
 {
@@ -317,7 +317,7 @@ static void resolve_implicit(rg_arena *arena, const char *text, size_t len,
     string_scalar(arena, text, len, out);
 }
 
-/* ---- Explicit tags ---------------------------------------------------------- */
+/* ---- Explicit tags ------------------------------------------------------- */
 
 static int base64_value(char c)
 {
@@ -480,7 +480,7 @@ const char *rg_yaml_resolve(rg_arena *arena, const char *tag,
     return check_tag(arena, short_tag, text, len, out);
 }
 
-/* ---- Keys -------------------------------------------------------------------- */
+/* ---- Keys ---------------------------------------------------------------- */
 
 /* A float key as strconv.FormatFloat(f, 'g', -1, 32) writes it, with
  * go-yaml's names for the special values. */

@@ -48,7 +48,7 @@ static void emit_scalar(emitter *e, const char *text, size_t len,
     emit(e, &ev);
 }
 
-/* ---- Strings ---------------------------------------------------------------- */
+/* ---- Strings ------------------------------------------------------------- */
 
 static bool is_digit(char c)
 {
@@ -126,7 +126,7 @@ static void emit_string(emitter *e, const char *s, size_t n)
     emit_scalar(e, s, n, style);
 }
 
-/* ---- Numbers ---------------------------------------------------------------- */
+/* ---- Numbers ------------------------------------------------------------- */
 
 /* A float64 as strconv.FormatFloat(f, 'g', -1, 64) writes it. */
 static void emit_float(emitter *e, double f)
@@ -174,7 +174,7 @@ static void emit_number(emitter *e, const rg_value *v)
     }
 }
 
-/* ---- Mapping key order ------------------------------------------------------ */
+/* ---- Mapping key order --------------------------------------------------- */
 
 /* A mapping key as code points, for go-yaml v2's key order. */
 typedef struct yaml_key {

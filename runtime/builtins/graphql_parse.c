@@ -58,7 +58,8 @@ static void put_str(parser *p, rg_builder *b, const char *key, const char *s)
 static void put_pos(parser *p, rg_builder *b, const rg_gql_token *t)
 {
     rg_builder *pos = rg_object_builder(p->arena, 2);
-    rg_builder_put(pos, rg_cstring(p->arena, "Line"), rg_int(p->arena, t->line));
+    rg_builder_put(pos, rg_cstring(p->arena, "Line"),
+                   rg_int(p->arena, t->line));
     rg_builder_put(pos, rg_cstring(p->arena, "Column"),
                    rg_int(p->arena, t->col));
     rg_builder_put(b, rg_cstring(p->arena, "Position"),

@@ -309,7 +309,8 @@ static void check_selections(vstate *v, const rg_value *set,
     for (size_t i = 0; set && i < rg_len(set) && !v->err; i++) {
         const rg_value *sel = rg_array_at(set, i);
         if (rg_graphql_get(sel, "SelectionSet") &&
-            !rg_graphql_get(sel, "Alias") && rg_graphql_get(sel, "TypeCondition")) {
+            !rg_graphql_get(sel, "Alias") &&
+            rg_graphql_get(sel, "TypeCondition")) {
             const rg_gql_type *t = condition_type(v, sel, parent);
             check_directives(v, sel);
             if (t)

@@ -138,8 +138,9 @@ static const rg_value *resolve_ref(vctx *c, const char *ref)
         if (rg_value_kind(v) == RG_OBJECT)
             v = rg_object_get_str(v, seg, strlen(seg));
         else if (rg_value_kind(v) == RG_ARRAY)
-            v = (size_t)atoi(seg) < rg_len(v) ? rg_array_at(v, (size_t)atoi(seg))
-                                              : NULL;
+            v = (size_t)atoi(seg) < rg_len(v)
+                    ? rg_array_at(v, (size_t)atoi(seg))
+                    : NULL;
         else
             v = NULL;
         p += n;
@@ -165,7 +166,8 @@ static bool type_allows(const rg_value *t, const char *given)
 {
     size_t n = rg_value_kind(t) == RG_ARRAY ? rg_len(t) : 1;
     for (size_t i = 0; i < n; i++) {
-        const rg_value *e = rg_value_kind(t) == RG_ARRAY ? rg_array_at(t, i) : t;
+        const rg_value *e =
+            rg_value_kind(t) == RG_ARRAY ? rg_array_at(t, i) : t;
         const char *name = rg_string_bytes(e);
         if (strcmp(name, given) == 0)
             return true;
@@ -473,8 +475,9 @@ static void validate_items(vctx *c, const rg_value *s, const rg_value *node,
         return;
     size_t k = rg_len(items);
     for (size_t i = 0; i < k && i < n; i++) {
-        sub r = run_sub(c, rg_array_at(items, i), rg_array_at(node, i),
-                        child_path(c, path, rg_arena_printf(c->arena, "%zu", i)));
+        sub r =
+            run_sub(c, rg_array_at(items, i), rg_array_at(node, i),
+                    child_path(c, path, rg_arena_printf(c->arena, "%zu", i)));
         merge(c, &r);
     }
     const rg_value *extra = kw(s, "additionalItems");
@@ -512,7 +515,8 @@ static void validate_array(vctx *c, const rg_value *s, const rg_value *node,
         rg_bool_get(v)) {
         for (size_t j = 1; j < n; j++)
             for (size_t i = 0; i < j; i++)
-                if (rg_value_equal(rg_array_at(node, i), rg_array_at(node, j))) {
+                if (rg_value_equal(rg_array_at(node, i),
+                                   rg_array_at(node, j))) {
                     add_error(c, "unique", path, rg_arena_printf(c->arena,
                         "array items[%zu,%zu] must be unique", i, j));
                     i = j;

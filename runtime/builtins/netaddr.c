@@ -53,7 +53,9 @@ static void apply_mask(rg_ip *ip, int prefix)
 {
     for (int i = 0; i < ip->len; i++) {
         int bits = prefix - i * 8;
-        uint8_t m = bits >= 8 ? 0xff : bits <= 0 ? 0 : (uint8_t)(0xff << (8 - bits));
+        uint8_t m = bits >= 8   ? 0xff
+                    : bits <= 0 ? 0
+                                : (uint8_t)(0xff << (8 - bits));
         ip->b[i] &= m;
     }
 }

@@ -114,7 +114,8 @@ static STACK_OF(X509) *verify_chain(STACK_OF(X509) *certs,
         if (o->dns_name)
             X509_VERIFY_PARAM_set1_host(param, o->dns_name, 0);
         if (o->has_time)
-            X509_VERIFY_PARAM_set_time(param, (time_t)(o->time_ns / 1000000000));
+            X509_VERIFY_PARAM_set_time(param,
+                                       (time_t)(o->time_ns / 1000000000));
         if (X509_verify_cert(vctx) == 1)
             chain = X509_STORE_CTX_get1_chain(vctx);
     }

@@ -134,7 +134,8 @@ static const rg_value *name_value(rg_arena *arena, const X509_NAME *name)
         const rg_value *single = rg_cstring(arena, "");
         for (int i = 0; i < count; i++) {
             X509_NAME_ENTRY *e = X509_NAME_get_entry(name, i);
-            if (OBJ_obj2nid(X509_NAME_ENTRY_get_object(e)) != name_fields[f].nid)
+            if (OBJ_obj2nid(X509_NAME_ENTRY_get_object(e)) !=
+                name_fields[f].nid)
                 continue;
             single = asn1_string(arena, X509_NAME_ENTRY_get_data(e));
             list_add(&vals, single);
@@ -294,7 +295,8 @@ static void collect_sans(rg_arena *arena, GENERAL_NAMES *names, san_lists *s)
         } else if (g->type == GEN_EMAIL) {
             list_add(&s->email, asn1_string(arena, g->d.rfc822Name));
         } else if (g->type == GEN_URI) {
-            const rg_value *u = asn1_string(arena, g->d.uniformResourceIdentifier);
+            const rg_value *u =
+                asn1_string(arena, g->d.uniformResourceIdentifier);
             list_add(&s->uri_strings, u);
             list_add(&s->uri, url_value(arena, rg_string_bytes(u)));
         } else if (g->type == GEN_IPADD) {
@@ -397,12 +399,14 @@ static void put_key_ids(obj *o, rg_arena *arena, X509 *cert)
 {
     const ASN1_OCTET_STRING *skid = X509_get0_subject_key_id(cert);
     const ASN1_OCTET_STRING *akid = X509_get0_authority_key_id(cert);
-    put(o, "SubjectKeyId", skid ? bytes_value(arena, ASN1_STRING_get0_data(skid),
-                                              ASN1_STRING_length(skid))
-                                : rg_null());
-    put(o, "AuthorityKeyId", akid ? bytes_value(arena, ASN1_STRING_get0_data(akid),
-                                                ASN1_STRING_length(akid))
-                                  : rg_null());
+    put(o, "SubjectKeyId",
+        skid ? bytes_value(arena, ASN1_STRING_get0_data(skid),
+                           ASN1_STRING_length(skid))
+             : rg_null());
+    put(o, "AuthorityKeyId",
+        akid ? bytes_value(arena, ASN1_STRING_get0_data(akid),
+                           ASN1_STRING_length(akid))
+             : rg_null());
 }
 
 static void put_access_info(obj *o, rg_arena *arena, X509 *cert)
@@ -414,8 +418,8 @@ static void put_access_info(obj *o, rg_arena *arena, X509 *cert)
         ACCESS_DESCRIPTION *ad = sk_ACCESS_DESCRIPTION_value(aia, i);
         if (ad->location->type != GEN_URI)
             continue;
-        const rg_value *u = asn1_string(arena,
-                                        ad->location->d.uniformResourceIdentifier);
+        const rg_value *u =
+            asn1_string(arena, ad->location->d.uniformResourceIdentifier);
         int nid = OBJ_obj2nid(ad->method);
         if (nid == NID_ad_OCSP)
             list_add(&ocsp, u);

@@ -124,8 +124,10 @@ const rg_value *rg_x509keys_jwk(rg_arena *arena, EVP_PKEY *key)
         put(b, arena, "n", param_b64(arena, key, OSSL_PKEY_PARAM_RSA_N, 0));
         put(b, arena, "e", param_b64(arena, key, OSSL_PKEY_PARAM_RSA_E, 0));
         put(b, arena, "d", param_b64(arena, key, OSSL_PKEY_PARAM_RSA_D, 0));
-        put(b, arena, "p", param_b64(arena, key, OSSL_PKEY_PARAM_RSA_FACTOR1, 0));
-        put(b, arena, "q", param_b64(arena, key, OSSL_PKEY_PARAM_RSA_FACTOR2, 0));
+        put(b, arena, "p",
+            param_b64(arena, key, OSSL_PKEY_PARAM_RSA_FACTOR1, 0));
+        put(b, arena, "q",
+            param_b64(arena, key, OSSL_PKEY_PARAM_RSA_FACTOR2, 0));
         put(b, arena, "dp",
             param_b64(arena, key, OSSL_PKEY_PARAM_RSA_EXPONENT1, 0));
         put(b, arena, "dq",

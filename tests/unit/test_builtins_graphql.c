@@ -129,8 +129,8 @@ START_TEST(queries_should_validate_against_schema)
                      "graphql.parse: Field \"user\" argument \"id\" of type "
                      "\"ID!\" is required, but it was not provided in "
                      "GraphQL string at location 2:3");
-    ck_assert_str_eq(call("graphql.parse", 2, S("query ($v: Int) { users { id } }"),
-                          S(schema)),
+    ck_assert_str_eq(call("graphql.parse", 2,
+                          S("query ($v: Int) { users { id } }"), S(schema)),
                      "graphql.parse: Variable \"$v\" is never used in GraphQL "
                      "string at location 1:8");
     ck_assert_str_eq(call("graphql.parse_and_verify", 2, S("{ users }"),

@@ -140,8 +140,9 @@ START_TEST(patch_should_apply_rfc6902_operations)
     ck_assert_str_eq(call2("json.patch", doc,
                            ARR(1, op3("test", "/a/0", I(1)))),
                      "{\"a\": [1, 2]}");
-    ck_assert_str_eq(call2("json.patch", doc, ARR(1, op3("test", "/a/0", I(2)))),
-                     "undefined");
+    ck_assert_str_eq(
+        call2("json.patch", doc, ARR(1, op3("test", "/a/0", I(2)))),
+        "undefined");
     ck_assert_str_eq(call2("json.patch", doc, ARR(1, op3("add", "/a/5", I(2)))),
                      "undefined");
     ck_assert_str_eq(call2("json.patch", doc, ARR(1, op3("bad", "/a", I(2)))),

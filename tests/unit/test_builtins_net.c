@@ -157,9 +157,10 @@ START_TEST(cidr_merge_should_join_ranges)
     ck_assert_str_eq(merge(ARR(3, S("192.0.2.112"), S("192.0.2.116/31"),
                                S("192.0.2.118/31"))),
                      "{\"192.0.2.0/24\"}");
-    ck_assert_str_eq(merge(ARR(2, S("2601:600:8a80:207e:a57d:7567:e2c9:e7b3/64"),
-                               S("2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"))),
-                     "{\"2601:600:8a80:207e::/64\"}");
+    ck_assert_str_eq(
+        merge(ARR(2, S("2601:600:8a80:207e:a57d:7567:e2c9:e7b3/64"),
+                  S("2601:600:8a80:207e:a57d:7567:e2c9:e7b3/128"))),
+        "{\"2601:600:8a80:207e::/64\"}");
     ck_assert_str_eq(merge(ARR(0)), "set()");
     ck_assert_str_eq(merge(ARR(1, S("2601:600:8a80:207e:a57d:7567:e2c9:e7b3"))),
                      "net.cidr_merge: IPv6 invalid: needs prefix length");

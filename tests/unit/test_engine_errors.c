@@ -69,8 +69,9 @@ static const char *eval_error(fixture *f, const char *query,
 START_TEST(errors_should_reject_with_of_other_arity_on_builtin)
 {
     fixture f;
-    setup(&f, "package w\nmock(x) := 42\n"
-              "u := x if { x := concat(\",\", [\"a\"]) with concat as mock }\n");
+    setup(&f,
+          "package w\nmock(x) := 42\n"
+          "u := x if { x := concat(\",\", [\"a\"]) with concat as mock }\n");
     const char *m = eval_error(&f, "data.w.u", "rego_type_error");
     ck_assert_str_eq(m, "concat: arity mismatch");
     ck_assert_int_eq(f.errs.items[0].line, 3);

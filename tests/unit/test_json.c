@@ -148,8 +148,9 @@ END_TEST
 
 START_TEST(json_should_escape_like_go)
 {
-    check_round_trip("\"<a&b>\\u2028\\u0001\\b\\f\\n\\r\\t\"",
-                     "\"\\u003ca\\u0026b\\u003e\\u2028\\u0001\\b\\f\\n\\r\\t\"");
+    check_round_trip(
+        "\"<a&b>\\u2028\\u0001\\b\\f\\n\\r\\t\"",
+        "\"\\u003ca\\u0026b\\u003e\\u2028\\u0001\\b\\f\\n\\r\\t\"");
     char *plain = round_trip("\"<&>\"", 0);
     ck_assert_str_eq(plain, "\"<&>\"");
     free(plain);
