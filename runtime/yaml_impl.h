@@ -48,8 +48,8 @@ bool rg_yaml_is_plain_string(const char *text, size_t len);
 /* ---- Loader state -------------------------------------------------------- */
 
 /* One finished node on the loader's stack: a value, or in a mapping's
- * key position the converted key, RG_YAML_MERGE_MARK or
- * RG_YAML_BAD_KEY. */
+ * key position the converted key, rg_yaml_merge_mark or
+ * rg_yaml_bad_key. */
 typedef struct rg_yaml_entry {
     const rg_value *value;
     rg_yaml_loc loc;
@@ -57,8 +57,8 @@ typedef struct rg_yaml_entry {
 } rg_yaml_entry;
 
 /* Key placeholders; they never leave the loader. */
-extern const rg_value *const RG_YAML_MERGE_MARK;
-extern const rg_value *const RG_YAML_BAD_KEY;
+extern const rg_value *const rg_yaml_merge_mark;
+extern const rg_value *const rg_yaml_bad_key;
 
 typedef struct rg_yaml_loader {
     rg_arena *arena;

@@ -15,8 +15,8 @@
 
 static const rg_value merge_mark_value = { RG_NULL, 1, 0 };
 static const rg_value bad_key_value = { RG_NULL, 2, 0 };
-const rg_value *const RG_YAML_MERGE_MARK = &merge_mark_value;
-const rg_value *const RG_YAML_BAD_KEY = &bad_key_value;
+const rg_value *const rg_yaml_merge_mark = &merge_mark_value;
+const rg_value *const rg_yaml_bad_key = &bad_key_value;
 
 /* An open sequence or mapping. */
 typedef struct frame {
@@ -105,7 +105,7 @@ static const rg_value *key_of_value(stream *s, const rg_value *v,
     }
     rg_yaml_fail(&s->ld, loc, "invalid mapping key: a %s cannot be a key",
                  kind == RG_NULL ? "null" : "sequence or mapping");
-    return RG_YAML_BAD_KEY;
+    return rg_yaml_bad_key;
 }
 
 /* Push a finished node: as a value, or converted when it is a key. */
@@ -115,8 +115,8 @@ static void push_node(stream *s, const rg_value *v, rg_yaml_loc loc,
     if (nodes > RG_YAML_MAX_NODES && !s->ld.failed)
         rg_yaml_fail(&s->ld, loc, "document expands to more than %d nodes "
                      "through aliases", RG_YAML_MAX_NODES);
-    if (in_key_position(s) && v != RG_YAML_BAD_KEY &&
-        v != RG_YAML_MERGE_MARK)
+    if (in_key_position(s) && v != rg_yaml_bad_key &&
+        v != rg_yaml_merge_mark)
         v = key_of_value(s, v, loc);
     push_entry(s, v, loc, nodes);
 }
@@ -164,7 +164,7 @@ static void on_alias(stream *s, const yaml_event_t *e)
     if (a == NULL || a->value == NULL) {
         rg_yaml_fail(&s->ld, loc, a ? "anchor '%s' value contains itself"
                      : "unknown anchor '%s' referenced", name);
-        push_node(s, in_key_position(s) ? RG_YAML_BAD_KEY : rg_null(), loc,
+        push_node(s, in_key_position(s) ? rg_yaml_bad_key : rg_null(), loc,
                   1);
         return;
     }
@@ -178,14 +178,14 @@ static const rg_value *scalar_key(stream *s, const rg_yaml_scalar *sc,
                                   rg_yaml_loc loc)
 {
     if (sc->kind == RG_YAML_MERGE)
-        return RG_YAML_MERGE_MARK;
+        return rg_yaml_merge_mark;
     const rg_value *key = rg_yaml_key_string(s->ld.arena, s->ld.opts->keys,
                                              sc, text, len);
     if (key == NULL) {
         rg_yaml_fail(&s->ld, loc, "invalid mapping key %s: it has no "
                      "string form", sc->kind == RG_YAML_NULL ? "null"
                      : "(an integer beyond 64 bits)");
-        return RG_YAML_BAD_KEY;
+        return rg_yaml_bad_key;
     }
     return key;
 }
@@ -233,7 +233,7 @@ static void on_scalar(stream *s, const yaml_event_t *e)
     const char *text = (const char *)e->data.scalar.value;
     size_t len = e->data.scalar.length;
     if (is_merge_key(s, e)) {
-        push_entry(s, RG_YAML_MERGE_MARK, loc, 1);
+        push_entry(s, rg_yaml_merge_mark, loc, 1);
         return;
     }
     const char *anchor_name = (const char *)e->data.scalar.anchor;
@@ -250,7 +250,7 @@ static void on_scalar(stream *s, const yaml_event_t *e)
     const rg_value *v;
     if (err) {
         rg_yaml_fail(&s->ld, loc, "%s", err);
-        v = in_key_position(s) ? RG_YAML_BAD_KEY : rg_null();
+        v = in_key_position(s) ? rg_yaml_bad_key : rg_null();
     } else if (in_key_position(s)) {
         v = scalar_key(s, &sc, text, len, loc);
     } else {
@@ -322,7 +322,7 @@ static void on_end(stream *s)
     if (in_key_position(s)) {
         rg_yaml_fail(ld, f.loc, "invalid mapping key: a sequence or "
                      "mapping cannot be a key");
-        v = RG_YAML_BAD_KEY;
+        v = rg_yaml_bad_key;
     }
     push_node(s, v, f.loc, nodes);
 }

@@ -127,7 +127,7 @@ const rg_value *rg_yaml_build_mapping(rg_yaml_loader *ld, size_t base)
         rg_grow((void **)&m.keys, &m.cap, npairs, sizeof *m.keys);
     for (size_t i = base; i + 1 < ld->top; i += 2) {
         const rg_yaml_entry *k = &ld->stack[i], *v = &ld->stack[i + 1];
-        if (k->value == RG_YAML_BAD_KEY || k->value == RG_YAML_MERGE_MARK)
+        if (k->value == rg_yaml_bad_key || k->value == rg_yaml_merge_mark)
             continue;
         bool dup = rg_builder_get(m.b, k->value) != NULL;
         if (dup)
@@ -136,7 +136,7 @@ const rg_value *rg_yaml_build_mapping(rg_yaml_loader *ld, size_t base)
         note_key(&m, k->value, k->loc, dup);
     }
     for (size_t i = base; i + 1 < ld->top; i += 2) {
-        if (ld->stack[i].value == RG_YAML_MERGE_MARK)
+        if (ld->stack[i].value == rg_yaml_merge_mark)
             merge_value(&m, &ld->stack[i], &ld->stack[i + 1]);
     }
     const rg_value *obj = rg_builder_finish(m.b);
