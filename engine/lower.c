@@ -17,6 +17,14 @@
  * the C stack: far beyond any policy written by hand. */
 #define LOWER_MAX_DEPTH 512
 
+/* Longest left-deep call chain (1 + 1 + ... + 1), counting the nesting
+ * around it.  Lowering walks a chain without recursing, but the planner
+ * still recurses once per link (measured at about 300 bytes of stack
+ * each at -O2), so this keeps a chain inside a 2 MB stack.
+ * NOTE: rg_plan_evaluable, rg_plan_term and the free-variable walk in
+ * plan_vars.c recurse per link, and are quadratic along a chain. */
+#define LOWER_MAX_CHAIN 4096
+
 typedef struct scope scope;
 struct scope {
     scope *parent;
@@ -682,6 +690,58 @@ static rg_xterm *lower_call(lowerer *L, scope *S, rg_term **args,
     return x;
 }
 
+/* A call whose first operand is itself a call with operands: one link
+ * of a left-deep chain such as 1 + 2 + 3. */
+static bool chain_link(const rg_term *t)
+{
+    return t->kind == RG_TERM_CALL && t->u.call.count >= 2;
+}
+
+/* Lower a call term and the left-deep chain of calls below it without
+ * recursing along the chain, so a chain of any length lowers in constant
+ * stack.  Operators resolve top-down and operands lower bottom-up, the
+ * order the recursive form would use.  A level whose operator does not
+ * resolve ends the chain with its operands unlowered, as lower_call
+ * leaves them. */
+static rg_xterm *lower_chain(lowerer *L, scope *S, const rg_term *t)
+{
+    size_t n = 1;
+    for (const rg_term *c = t; chain_link(c->u.call.args[1]); n++)
+        c = c->u.call.args[1];
+    const rg_term **ts = rg_arena_alloc(L->arena, n * sizeof *ts);
+    rg_xterm **xs = rg_arena_alloc(L->arena, n * sizeof *xs);
+    if ((size_t)L->depth + n > LOWER_MAX_CHAIN) {
+        rg_errors_add(L->errs, "rego_compile_error", t->loc.file,
+                      (int)t->loc.line, (int)t->loc.col,
+                      "operator chain longer than %d calls: split it "
+                      "with intermediate variables", LOWER_MAX_CHAIN);
+        L->failed = true;
+        return xconst(L, t->loc, rg_null());
+    }
+    ts[0] = t;
+    for (size_t i = 1; i < n; i++)
+        ts[i] = ts[i - 1]->u.call.args[1];
+    rg_xterm *inner = NULL;
+    for (size_t i = 0; i < n && inner == NULL; i++) {
+        const rg_term *c = ts[i];
+        xs[i] = xnew(L, XK_CALL, c->loc, c->u.call.count - 1);
+        if (!resolve_op(L, S, c->u.call.args[0], xs[i])) {
+            inner = xs[i];
+            n = i;
+        }
+    }
+    if (inner == NULL)
+        inner = lower_term(L, S, ts[n - 1]->u.call.args[1]);
+    for (size_t i = n; i-- > 0;) {
+        const rg_term *c = ts[i];
+        xs[i]->items[0] = inner;
+        for (uint32_t k = 2; k < c->u.call.count; k++)
+            xs[i]->items[k - 1] = lower_term(L, S, c->u.call.args[k]);
+        inner = xs[i];
+    }
+    return inner;
+}
+
 static void lower_with(lowerer *L, scope *S, const rg_with *src,
                        rg_xwith *w);
 
@@ -739,6 +799,8 @@ static rg_xterm *lower_term_kind(lowerer *L, scope *S, const rg_term *t)
     case RG_TERM_OBJECT_COMP:
         return lower_comp(L, S, t, XK_OBJECT_COMP);
     case RG_TERM_CALL:
+        if (chain_link(t))
+            return lower_chain(L, S, t);
         return lower_call(L, S, t->u.call.args, t->u.call.count, t->loc);
     case RG_TERM_TEMPLATE:
         return lower_template(L, S, t);
