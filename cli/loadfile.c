@@ -71,7 +71,7 @@ const rg_value *rg_loadfile_parse(rg_arena *arena, const char *path,
     return rg_json_parse(arena, text, len, path, NULL, errs);
 }
 
-/* Merge b into a; where holds the key path so far, for the conflict
+/* Merge b into a.  where is the key path so far, for the conflict
  * message. */
 static const rg_value *merge_at(rg_arena *arena, const rg_value *a,
                                 const rg_value *b, rg_buf *where)

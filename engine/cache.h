@@ -22,7 +22,7 @@ typedef rg_proc *(*rg_cache_compile_fn)(void *ctx, rg_errors *errs);
 
 /* The proc stored under key, compiling it with fn(ctx) on a miss.
  * Concurrent requests for one key wait for a single compilation.
- * *hit tells whether the proc came from the cache.
+ * *hit is set to true when the proc came from the cache.
  * Returns the proc, owned by the cache, or NULL with errors (failures
  * are not stored). */
 rg_proc *rg_cache_lookup(rg_cache *cache, const char *key, size_t keylen,

@@ -113,7 +113,8 @@ static const char *field_problem(rg_arena *arena, const rg_value *obj,
                               : rg_arena_printf(arena, "%s is empty", key);
 }
 
-/* Why obj is not a Kubernetes object, or NULL when it is one. */
+/* Return the reason obj is not a Kubernetes object, or NULL when it is
+ * one. */
 static const char *not_kubernetes(rg_arena *arena, const rg_value *obj)
 {
     if (!is_object(obj))

@@ -204,7 +204,8 @@ static void fill_metadata(rg_store *s, rg_k8s_resource *r,
     const char *ns = rg_store_str(meta, "namespace");
     r->api_version = rg_store_str(object, "apiVersion");
     r->kind = rg_store_str(object, "kind");
-    assert(r->api_version != NULL && r->kind != NULL);
+    assert(r->api_version != NULL);
+    assert(r->kind != NULL);
     r->name = name ? name : "";
     r->namespace_ = ns ? ns : "";
     rg_rid_split_api_version(s->arena, r->api_version, &r->group,
@@ -259,7 +260,8 @@ const rg_k8s_resource *rg_store_add(rg_store *store, const rg_value *object,
 void rg_store_replace(rg_store *store, const rg_k8s_resource *r,
                       const rg_value *object, const rg_store_origin *origin)
 {
-    assert(!store->indexed && r->index < store->count);
+    assert(!store->indexed);
+    assert(r->index < store->count);
     rg_k8s_resource *w = &store->items[r->index];
     assert(w == r);
     const char *id = w->id;
@@ -348,7 +350,8 @@ const rg_k8s_resource *rg_store_find_plain(const rg_store *store,
 const rg_k8s_resource *rg_store_next_same_plain(const rg_store *store,
                                                 const rg_k8s_resource *r)
 {
-    assert(store->indexed && r->index < store->count);
+    assert(store->indexed);
+    assert(r->index < store->count);
     uint32_t next = store->next_plain[r->index];
     return next == UINT32_MAX ? NULL : &store->items[next];
 }
@@ -387,7 +390,8 @@ size_t rg_store_group_count(const rg_store *store)
 
 const rg_store_group *rg_store_group_at(const rg_store *store, size_t i)
 {
-    assert(store->indexed && i < store->group_count);
+    assert(store->indexed);
+    assert(i < store->group_count);
     return &store->groups[i];
 }
 

@@ -25,7 +25,7 @@
 typedef struct rg_bctx rg_bctx;
 
 typedef enum rg_bstatus {
-    RG_BUILTIN_OK,          /* *out holds the result */
+    RG_BUILTIN_OK,          /* *out is the result */
     RG_BUILTIN_UNDEFINED,   /* no result, no error */
     RG_BUILTIN_ERROR        /* error recorded in the context */
 } rg_bstatus;
